@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { Address, Id, Tags, Timestamp, UserSummary, listOf } from "./common.js";
+import { toE164 } from "./phone.js";
+
+export const LifecycleStage = z.enum([
+  "subscriber",
+  "lead",
+  "qualified",
+  "opportunity",
+  "customer",
+  "advocate",
+  "at_risk",
+  "churned",
+]);
+export type LifecycleStage = z.infer<typeof LifecycleStage>;
+
+export const ContactEmail = z.strictObject({
+  address: z.string().trim().toLowerCase().pipe(z.email({ message: "must be a valid e-mail address" })),
+  primary: z.boolean().default(false),
+});
+
+export const ContactPhone = z.strictObject({
+  number: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(40)
+    .transform((value, context) => {
+      const normalised = toE164(value);
+      if (!normalised) {
+        context.addIssue({
+          code: "custom",
+          message: "must be a valid phone number with its country code, e.g. +44 20 7946 0958",
+        });
+        return z.NEVER;
+      }
+      return normalised;
+    }),
+  label: z.string().trim().max(40).optional(),
+  primary: z.boolean().default(false),
+});
+
+/** Several e-mails or phones, at most one primary; the first becomes primary when none is marked. */
+function withOnePrimary<T extends z.ZodType<{ primary: boolean }>>(item: T, key: "address" | "number") {
+  return z
+    .array(item)
+    .max(20)
+    .superRefine((entries, context) => {
+      const primaries = entries.filter((entry) => entry.primary).length;
+      if (primaries > 1) context.addIssue({ code: "custom", message: "only one entry can be primary" });
+      const values = entries.map((entry) => (entry as Record<string, unknown>)[key]);
+      if (new Set(values).size !== values.length) context.addIssue({ code: "custom", message: "contains the same entry twice" });
+    })
+    .transform((entries) =>
+      entries.length > 0 && !entries.some((entry) => entry.primary)
+        ? entries.map((entry, index) => ({ ...entry, primary: index === 0 }))
+        : entries,
+    );
+}
+
+const BirthDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
+
+const contactFields = {
+  firstName: z.string().trim().min(1, "is required").max(200),
+  lastName: z.string().trim().max(200).nullable().optional(),
+  emails: withOnePrimary(ContactEmail, "address").optional(),
+  phones: withOnePrimary(ContactPhone, "number").optional(),
+  jobTitle: z.string().trim().max(200).nullable().optional(),
+  companyId: Id.nullable().optional(),
+  ownerId: Id.nullable().optional(),
+  lifecycleStage: LifecycleStage.optional(),
+  source: z.string().trim().max(100).nullable().optional(),
+  tags: Tags.optional(),
+  birthday: BirthDate.nullable().optional(),
+  address: Address.nullable().optional(),
+  notes: z.string().max(20_000).nullable().optional(),
+};
+
+export const CreateContactInput = z.strictObject(contactFields).meta({ id: "CreateContactInput" });
+export type CreateContactInput = z.input<typeof CreateContactInput>;
+
+export const UpdateContactInput = z
+  .strictObject({ ...contactFields, firstName: contactFields.firstName.optional() })
+  .meta({ id: "UpdateContactInput" });
+export type UpdateContactInput = z.input<typeof UpdateContactInput>;
+
+export const Contact = z
+  .object({
+    id: Id,
+    firstName: z.string(),
+    lastName: z.string().nullable(),
+    emails: z.array(z.object({ address: z.string(), primary: z.boolean() })),
+    phones: z.array(z.object({ number: z.string(), label: z.string().optional(), primary: z.boolean() })),
+    jobTitle: z.string().nullable(),
+    companyId: Id.nullable(),
+    company: z.object({ id: Id, name: z.string() }).nullable(),
+    ownerId: Id.nullable(),
+    owner: UserSummary.nullable(),
+    lifecycleStage: LifecycleStage,
+    source: z.string().nullable(),
+    tags: z.array(z.string()),
+    birthday: z.string().nullable(),
+    address: Address.nullable(),
+    notes: z.string().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    createdBy: Id.nullable(),
+    deletedAt: Timestamp.nullable(),
+  })
+  .meta({ id: "Contact" });
+export type Contact = z.infer<typeof Contact>;
+
+export const ContactList = listOf(Contact).meta({ id: "ContactList" });
+export type ContactList = z.infer<typeof ContactList>;
+
+/** Fields a list may sort and filter on; the API answers 400 for any other. */
+export const contactSortFields = ["firstName", "lastName", "createdAt", "updatedAt", "lifecycleStage", "jobTitle", "source", "birthday"] as const;
+export const contactFilterFields = [
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "jobTitle",
+  "companyId",
+  "ownerId",
+  "lifecycleStage",
+  "source",
+  "tags",
+  "birthday",
+  "createdAt",
+  "updatedAt",
+] as const;

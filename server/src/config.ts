@@ -1,0 +1,51 @@
+import path from "node:path";
+import { z } from "zod";
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_URL: z.string().url().optional(),
+  PILLAR_DATA_DIR: z.string().default("./data"),
+  PILLAR_SIGNUP: z.enum(["first", "open"]).default("first"),
+  PILLAR_SECURE_COOKIES: z.enum(["true", "false"]).default("false"),
+  PILLAR_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PILLAR_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  PILLAR_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  PILLAR_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; when absent the embedded PGlite database under dataDir is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  isSignupOpen: boolean;
+  isSecureCookies: boolean;
+  sessionDays: number;
+  invitationDays: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+}
+
+/** Reads every setting from the environment once; a bad value stops the start with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: path.resolve(values.PILLAR_DATA_DIR),
+    isSignupOpen: values.PILLAR_SIGNUP === "open",
+    isSecureCookies: values.PILLAR_SECURE_COOKIES === "true",
+    sessionDays: values.PILLAR_SESSION_DAYS,
+    invitationDays: values.PILLAR_INVITATION_DAYS,
+    bodyLimitBytes: values.PILLAR_BODY_LIMIT_BYTES,
+    logLevel: values.PILLAR_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,140 @@
+import type { z } from "zod";
+import type { Company } from "../../../../contracts/index.js";
+import type { CreateCompanyInput, UpdateCompanyInput } from "../../../../contracts/index.js";
+import type { Database } from "../../db/client.js";
+import { newId } from "../../db/ids.js";
+import { inWorkspace, type Transaction } from "../../db/workspace-transaction.js";
+import { recordAudit } from "../../platform/audit/audit.service.js";
+import type { Caller } from "../../platform/auth/caller.js";
+import { conflict, notFound } from "../../platform/http/app-error.js";
+import { iso, isoOrNull } from "../../platform/http/iso.js";
+import { assertMemberExists } from "../../platform/workspaces/index.js";
+import { detachCompany } from "../contacts/contacts.repository.js";
+import { assertCanAssignOwner, assertCanModify } from "../shared/records.policy.js";
+import * as repository from "./companies.repository.js";
+import type { companies } from "./companies.schema.js";
+
+type NewCompany = z.output<typeof CreateCompanyInput>;
+type CompanyChanges = z.output<typeof UpdateCompanyInput>;
+
+export function toCompany(row: repository.CompanyRow): Company {
+  const { company } = row;
+  return {
+    id: company.id,
+    name: company.name,
+    domain: company.domain,
+    industry: company.industry,
+    employeeCount: company.employeeCount,
+    annualRevenue:
+      company.annualRevenueAmount !== null && company.annualRevenueCurrency
+        ? { amount: Number(company.annualRevenueAmount), currency: company.annualRevenueCurrency }
+        : null,
+    address: company.address,
+    ownerId: company.ownerId,
+    owner: company.ownerId && row.ownerName !== null ? { id: company.ownerId, name: row.ownerName, email: row.ownerEmail ?? "" } : null,
+    tags: company.tags,
+    contactCount: Number(row.contactCount),
+    createdAt: iso(company.createdAt),
+    updatedAt: iso(company.updatedAt),
+    createdBy: company.createdBy,
+    deletedAt: isoOrNull(company.deletedAt),
+  };
+}
+
+/** Money is stored as two columns; the API speaks `annualRevenue: {amount, currency}`. */
+function toColumns(input: Partial<NewCompany>): Partial<typeof companies.$inferInsert> {
+  const { annualRevenue, ...rest } = input;
+  if (annualRevenue === undefined) return rest;
+  return { ...rest, annualRevenueAmount: annualRevenue?.amount ?? null, annualRevenueCurrency: annualRevenue?.currency ?? null };
+}
+
+export function createCompaniesService({ db }: { db: Database }) {
+  async function load(tx: Transaction, caller: Caller, id: string, options: { isDeleted?: boolean } = {}) {
+    const row = await repository.findCompany(tx, caller.workspaceId, id);
+    if (!row) throw notFound("Company");
+    const isDeleted = row.company.deletedAt !== null;
+    if (options.isDeleted === undefined ? isDeleted : isDeleted !== options.isDeleted) {
+      if (isDeleted) throw notFound("Company");
+      throw conflict("Company is not in the trash; delete it first.");
+    }
+    return row;
+  }
+
+  return {
+    list: (caller: Caller, query: repository.CompanyListQuery) =>
+      inWorkspace(db, caller.workspaceId, async (tx) => {
+        const { rows, nextCursor } = await repository.listCompanies(tx, caller.workspaceId, query);
+        return { data: rows.map(toCompany), nextCursor };
+      }),
+
+    get: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => toCompany(await load(tx, caller, id))),
+
+    /** Confirms the company is visible to the caller (used before listing its contacts). */
+    assertVisible: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => void (await load(tx, caller, id))),
+
+    create(caller: Caller, input: NewCompany): Promise<Company> {
+      assertCanAssignOwner(caller, input.ownerId);
+      return inWorkspace(db, caller.workspaceId, async (tx) => {
+        if (input.ownerId) await assertMemberExists(tx, caller.workspaceId, input.ownerId, "body.ownerId");
+        const now = new Date();
+        const id = newId();
+        await repository.insertCompany(tx, {
+          ...toColumns(input),
+          name: input.name,
+          tags: input.tags ?? [],
+          ownerId: input.ownerId === undefined ? caller.userId : input.ownerId,
+          workspaceId: caller.workspaceId,
+          id,
+          createdAt: now,
+          updatedAt: now,
+          createdBy: caller.userId,
+        });
+        const row = (await repository.findCompany(tx, caller.workspaceId, id))!;
+        await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "create", before: null, after: row.company });
+        return toCompany(row);
+      });
+    },
+
+    update(caller: Caller, id: string, changes: CompanyChanges): Promise<Company> {
+      return inWorkspace(db, caller.workspaceId, async (tx) => {
+        const before = await load(tx, caller, id);
+        assertCanModify(caller, before.company, "companies");
+        if (changes.ownerId !== before.company.ownerId) assertCanAssignOwner(caller, changes.ownerId);
+        if (changes.ownerId) await assertMemberExists(tx, caller.workspaceId, changes.ownerId, "body.ownerId");
+        await repository.updateCompany(tx, caller.workspaceId, id, { ...toColumns(changes), updatedAt: new Date() });
+        const after = (await repository.findCompany(tx, caller.workspaceId, id))!;
+        await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "update", before: before.company, after: after.company });
+        return toCompany(after);
+      });
+    },
+
+    remove: (caller: Caller, id: string) =>
+      inWorkspace(db, caller.workspaceId, async (tx) => {
+        const before = await load(tx, caller, id);
+        assertCanModify(caller, before.company, "companies");
+        const now = new Date();
+        await repository.updateCompany(tx, caller.workspaceId, id, { deletedAt: now, updatedAt: now });
+        await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "delete", before: { deletedAt: null }, after: { deletedAt: now } });
+      }),
+
+    restore: (caller: Caller, id: string) =>
+      inWorkspace(db, caller.workspaceId, async (tx) => {
+        const before = await load(tx, caller, id, { isDeleted: true });
+        assertCanModify(caller, before.company, "companies");
+        await repository.updateCompany(tx, caller.workspaceId, id, { deletedAt: null, updatedAt: new Date() });
+        await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "restore", before: { deletedAt: before.company.deletedAt }, after: { deletedAt: null } });
+        return toCompany((await repository.findCompany(tx, caller.workspaceId, id))!);
+      }),
+
+    /** Hard delete from the trash; its contacts stay and lose the link. */
+    purge: (caller: Caller, id: string) =>
+      inWorkspace(db, caller.workspaceId, async (tx) => {
+        const before = await load(tx, caller, id, { isDeleted: true });
+        await detachCompany(tx, caller.workspaceId, id);
+        await repository.deleteCompany(tx, caller.workspaceId, id);
+        await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "hard_delete", before: before.company, after: null });
+      }),
+  };
+}
+
+export type CompaniesService = ReturnType<typeof createCompaniesService>;

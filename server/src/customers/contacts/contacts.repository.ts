@@ -1,0 +1,117 @@
+import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { contactFilterFields, contactSortFields, LifecycleStage, toE164 } from "../../../../contracts/index.js";
+import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField, type SortKey } from "../../db/list-query.js";
+import type { Transaction } from "../../db/workspace-transaction.js";
+import { users } from "../../platform/auth/auth.schema.js";
+import { companies } from "../companies/companies.schema.js";
+import { jsonArrayFilter, tagsFilter } from "../shared/list-filters.js";
+import { contacts } from "./contacts.schema.js";
+
+const column = (name: keyof typeof contacts.$inferSelect) => sql`${contacts[name]}`;
+
+const listFields: Record<(typeof contactFilterFields)[number], ListField> = {
+  firstName: { column: column("firstName"), type: "text", isNullable: false, isSortable: true },
+  lastName: { column: column("lastName"), type: "text", isNullable: true, isSortable: true },
+  email: { column: column("emails"), type: "text", isNullable: false, isSortable: false, filter: jsonArrayFilter(column("emails"), "address", "email", (value) => value.trim().toLowerCase()) },
+  phone: { column: column("phones"), type: "text", isNullable: false, isSortable: false, filter: jsonArrayFilter(column("phones"), "number", "phone", (value) => toE164(value) ?? value.trim()) },
+  jobTitle: { column: column("jobTitle"), type: "text", isNullable: true, isSortable: true },
+  companyId: { column: column("companyId"), type: "uuid", isNullable: true, isSortable: false },
+  ownerId: { column: column("ownerId"), type: "uuid", isNullable: true, isSortable: false },
+  lifecycleStage: { column: column("lifecycleStage"), type: "enum", isNullable: false, isSortable: true, enumValues: LifecycleStage.options },
+  source: { column: column("source"), type: "text", isNullable: true, isSortable: true },
+  tags: { column: column("tags"), type: "text", isNullable: false, isSortable: false, filter: tagsFilter(column("tags"), "tags") },
+  birthday: { column: column("birthday"), type: "date", isNullable: true, isSortable: true },
+  createdAt: { column: column("createdAt"), type: "timestamp", isNullable: false, isSortable: true },
+  updatedAt: { column: column("updatedAt"), type: "timestamp", isNullable: false, isSortable: true },
+};
+const sortable = new Set<string>(contactSortFields);
+for (const [name, field] of Object.entries(listFields)) field.isSortable = sortable.has(name);
+
+const contactColumns = {
+  contact: contacts,
+  companyName: companies.name,
+  ownerName: users.name,
+  ownerEmail: users.email,
+};
+
+function baseSelect(tx: Transaction, extra: Record<string, SQL> = {}) {
+  return tx
+    .select({ ...contactColumns, ...extra })
+    .from(contacts)
+    .leftJoin(companies, and(eq(companies.workspaceId, contacts.workspaceId), eq(companies.id, contacts.companyId)))
+    .leftJoin(users, eq(users.id, contacts.ownerId));
+}
+
+export type ContactRow = Awaited<ReturnType<typeof findContact>> & {};
+
+export async function findContact(tx: Transaction, workspaceId: string, id: string) {
+  const [row] = await baseSelect(tx).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+  return row;
+}
+
+/** Search text: phone-like input matches on digits, anything else on names and e-mails (lower-cased). */
+function searchTerm(q: string): string {
+  const digits = q.replace(/[\s()+.-]/g, "");
+  return /^\d{4,}$/.test(digits) ? digits : q.toLowerCase();
+}
+
+export interface ContactListQuery {
+  limit: number;
+  cursor?: string;
+  sort?: string;
+  q?: string;
+  filter?: Record<string, Record<string, string>>;
+  trash: boolean;
+  companyId?: string;
+}
+
+export async function listContacts(tx: Transaction, workspaceId: string, query: ContactListQuery) {
+  const conditions: (SQL | undefined)[] = [eq(contacts.workspaceId, workspaceId), query.trash ? isNotNull(contacts.deletedAt) : isNull(contacts.deletedAt)];
+  if (query.companyId) conditions.push(eq(contacts.companyId, query.companyId));
+  conditions.push(...buildFilters(query.filter, listFields));
+
+  let keys: SortKey[];
+  const extra: Record<string, SQL> = {};
+  if (query.q) {
+    const term = searchTerm(query.q);
+    const pattern = `%${term.replace(/[\\%_]/g, "\\$&")}%`;
+    const prefix = `${term.replace(/[\\%_]/g, "\\$&")}%`;
+    // Contacts at a company whose name matches count as hits too; ARRAY(...) lets the planner use the company index.
+    conditions.push(
+      sql`(${contacts.searchText} like ${pattern} or ${contacts.companyId} = any(array(select ${companies.id} from ${companies} where ${companies.workspaceId} = ${workspaceId} and lower(${companies.name}) like ${pattern} and ${companies.deletedAt} is null limit 100)))`,
+    );
+    const rank = sql`((case when lower(${contacts.firstName}) like ${prefix} or lower(${contacts.lastName}) like ${prefix} then 1 else 0 end) + word_similarity(${term}, ${contacts.searchText}))::real`;
+    extra.rank = rank;
+    keys = query.sort ? parseSort(query.sort, listFields, "") : [{ name: "rank", column: rank, isDescending: true, isNullable: false, type: "rank" }];
+  } else {
+    keys = parseSort(query.sort, listFields, "-updatedAt");
+  }
+  const idColumn = sql`${contacts.id}`;
+  conditions.push(afterCursor(query.cursor, keys, idColumn));
+
+  const rows = await baseSelect(tx, extra)
+    .where(and(...conditions))
+    .orderBy(...orderBy(keys, idColumn))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > query.limit && last ? cursorFor({ ...last.contact, rank: (last as Record<string, unknown>).rank }, keys, last.contact.id) : null;
+  return { rows: page, nextCursor };
+}
+
+export async function insertContact(tx: Transaction, values: typeof contacts.$inferInsert) {
+  await tx.insert(contacts).values(values);
+}
+
+export async function updateContact(tx: Transaction, workspaceId: string, id: string, values: Partial<typeof contacts.$inferInsert>) {
+  await tx.update(contacts).set(values).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+}
+
+export async function deleteContact(tx: Transaction, workspaceId: string, id: string) {
+  await tx.delete(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+}
+
+export async function detachCompany(tx: Transaction, workspaceId: string, companyId: string) {
+  await tx.update(contacts).set({ companyId: null }).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.companyId, companyId)));
+}

@@ -1,0 +1,39 @@
+import { buildApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { runMigrations } from "./db/migrate.js";
+import { seedDemoWorkspace } from "./platform/demo/demo-seed.js";
+
+/** config → database → migrations → app → listen; Ctrl-C drains requests, then closes the database. */
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  await runMigrations(database);
+  const app = await buildApp({ config, database });
+
+  if (process.argv.includes("--demo")) {
+    const login = await seedDemoWorkspace(database);
+    app.log.info(`Demo workspace ready. Log in as ${login.email} with password ${login.password}`);
+    console.log(`\n  Demo login: ${login.email} / ${login.password}\n`);
+  }
+
+  let isClosing = false;
+  const shutdown = async (signal: string) => {
+    if (isClosing) return;
+    isClosing = true;
+    app.log.info(`${signal} received, shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`\n  Pillar is running at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port} (${database.kind})\n`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import type { AuditEntry } from "../../../../contracts/index.js";
+import type { Database } from "../../db/client.js";
+import { newId } from "../../db/ids.js";
+import { encodeCursor } from "../../db/list-query.js";
+import { inWorkspace, type Transaction } from "../../db/workspace-transaction.js";
+import { users } from "../auth/auth.schema.js";
+import type { Caller } from "../auth/caller.js";
+import { badRequest } from "../http/app-error.js";
+import { auditLog } from "./audit.schema.js";
+
+export type AuditAction = AuditEntry["action"];
+type Snapshot = Record<string, unknown>;
+
+const ignoredFields = new Set(["updatedAt", "searchText", "workspaceId"]);
+
+/** Field-level before/after of what changed; for a create every set field, for a delete nothing. */
+export function diffSnapshots(before: Snapshot | null, after: Snapshot | null) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (ignoredFields.has(key)) continue;
+    const previous = normalise(before?.[key]);
+    const next = normalise(after?.[key]);
+    if (JSON.stringify(previous) !== JSON.stringify(next)) changes[key] = { before: previous, after: next };
+  }
+  return changes;
+}
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value ?? null;
+}
+
+/** Writes one audit entry in the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(
+  tx: Transaction,
+  caller: Caller,
+  entry: { entityType: string; entityId: string; action: AuditAction; before: Snapshot | null; after: Snapshot | null },
+) {
+  await tx.insert(auditLog).values({
+    workspaceId: caller.workspaceId,
+    id: newId(),
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    actorUserId: caller.userId,
+    actorApiKeyId: caller.apiKeyId,
+    changes: diffSnapshots(entry.before, entry.after),
+    createdAt: new Date(),
+  });
+}
+
+export function createAuditService({ db }: { db: Database }) {
+  return {
+    list(caller: Caller, query: { entityType: string; entityId: string; limit: number; cursor?: string }) {
+      let position: { createdAt: string; id: string } | undefined;
+      if (query.cursor) {
+        try {
+          const [createdAt, id] = JSON.parse(Buffer.from(query.cursor, "base64url").toString());
+          position = { createdAt: new Date(createdAt).toISOString(), id: String(id) };
+        } catch {
+          throw badRequest("cursor is not valid for this list", [{ path: "cursor", message: "is not valid" }]);
+        }
+      }
+      return inWorkspace(db, caller.workspaceId, async (tx) => {
+        const rows = await tx
+          .select({ entry: auditLog, actorName: users.name })
+          .from(auditLog)
+          .leftJoin(users, eq(users.id, auditLog.actorUserId))
+          .where(
+            and(
+              eq(auditLog.workspaceId, caller.workspaceId),
+              eq(auditLog.entityType, query.entityType),
+              eq(auditLog.entityId, query.entityId),
+              position
+                ? or(lt(auditLog.createdAt, sql`${position.createdAt}::timestamptz`), and(eq(auditLog.createdAt, sql`${position.createdAt}::timestamptz`), lt(auditLog.id, position.id)))
+                : undefined,
+            ),
+          )
+          .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+          .limit(query.limit + 1);
+        const page = rows.slice(0, query.limit);
+        const last = page[page.length - 1];
+        return {
+          data: page.map(({ entry, actorName }) => ({
+            id: entry.id,
+            entityType: entry.entityType,
+            entityId: entry.entityId,
+            action: entry.action,
+            actor: { userId: entry.actorUserId, apiKeyId: entry.actorApiKeyId, name: actorName },
+            changes: entry.changes,
+            createdAt: entry.createdAt.toISOString(),
+          })),
+          nextCursor: rows.length > query.limit && last ? encodeCursor([last.entry.createdAt.toISOString(), last.entry.id]) : null,
+        };
+      });
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

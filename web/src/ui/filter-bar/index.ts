@@ -1,0 +1,3 @@
+export { FilterBar } from "./filter-bar.component";
+export type { FilterBarProps } from "./filter-bar.component";
+export type { FilterFieldOption } from "./add-filter.popover";

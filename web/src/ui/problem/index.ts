@@ -1,0 +1,3 @@
+export { ProblemAlert } from "./problem.alert";
+export { notifyProblem, notifySuccess } from "./problem.notify";
+export { problemDetail, problemFieldErrors } from "./problem.fields";

@@ -1,0 +1,1 @@
+export { SecretReveal } from "./secret.reveal";
