@@ -35,7 +35,6 @@ export async function buildApp({ config, database }: { config: Config; database:
     logger: { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'] },
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { querystringParser: parseQueryString },
-    disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,2 +1,2 @@
 export { useSchemaForm } from "./use-schema-form";
-export type { SchemaForm, SchemaFormOptions } from "./use-schema-form";
+export type { FormBinding, SchemaFormOptions } from "./use-schema-form";

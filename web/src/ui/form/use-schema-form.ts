@@ -76,4 +76,8 @@ export function useSchemaForm<Values extends Record<string, FieldValue>, Schema 
   return { values, setValues, setField, errors, setErrors, getInputProps, validate, handleSubmitError };
 }
 
-export type SchemaForm<Values extends Record<string, FieldValue>> = ReturnType<typeof useSchemaForm<Values, z.ZodType>>;
+/** The part of a form that field components need; independent of the schema. */
+export type FormBinding<Values extends Record<string, FieldValue>> = Pick<
+  ReturnType<typeof useSchemaForm<Values, z.ZodType>>,
+  "values" | "errors" | "setField" | "getInputProps"
+>;

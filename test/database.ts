@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type DatabaseHandle } from "../server/src/db/client.js";
+import { runMigrations } from "../server/src/db/migrate.js";
+
+/** The migrated database every test file clones on PostgreSQL (see global-setup.ts). */
+export const templateDatabase = "pillar_test_template";
+
+export function serverUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || undefined;
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite by default, or a
+ * PostgreSQL database cloned from the migrated template when TEST_DATABASE_URL is set.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const url = serverUrl();
+  if (!url) {
+    const handle = await openDatabase({ memory: true });
+    await runMigrations(handle);
+    return handle;
+  }
+  const name = `pillar_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${templateDatabase}`);
+  await admin.end();
+  const handle = await openDatabase({ url: withDatabase(url, name) });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export async function createTemplateDatabase(url: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop database if exists ${templateDatabase} with (force)`);
+  await admin.query(`create database ${templateDatabase}`);
+  await admin.end();
+  const handle = await openDatabase({ url: withDatabase(url, templateDatabase) });
+  await runMigrations(handle);
+  await handle.close();
+}
