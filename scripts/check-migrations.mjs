@@ -1,0 +1,21 @@
+// Fails when the Drizzle schema and the committed migrations drift apart: drizzle-kit would
+// generate a new migration for a schema change nobody committed.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const migrations = "server/src/db/migrations";
+// drizzle-kit resolves `out` against the working directory, so the scratch copy lives in the project.
+const scratch = fs.mkdtempSync(path.join("node_modules", ".pillar-migrations-"));
+fs.cpSync(migrations, scratch, { recursive: true });
+const config = path.join(scratch, "drizzle.config.mjs");
+fs.writeFileSync(config, `export default { dialect: "postgresql", schema: "./server/src/db/schema.ts", out: ${JSON.stringify("./" + scratch)} };\n`);
+const output = execFileSync("npx", ["drizzle-kit", "generate", "--config", config], { encoding: "utf8" });
+const before = fs.readdirSync(migrations).filter((name) => name.endsWith(".sql")).length;
+const after = fs.readdirSync(scratch).filter((name) => name.endsWith(".sql")).length;
+fs.rmSync(scratch, { recursive: true, force: true });
+if (after !== before) {
+  console.error("The schema has changes without a migration. Run `npm run db:generate` and commit the result.\n" + output);
+  process.exit(1);
+}
+console.log("Migrations match the schema.");
