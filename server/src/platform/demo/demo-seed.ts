@@ -58,7 +58,7 @@ export async function seedDemoWorkspace(database: DatabaseHandle, sizes = { comp
         workspaceId,
         id: newId(),
         name,
-        domain: `${faker.helpers.slugify(name).toLowerCase().replace(/[^a-z0-9-]/g, "").slice(0, 40)}.example.com`,
+        domain: `${faker.helpers.slugify(name).toLowerCase().replace(/[^a-z0-9-]/g, "").replace(/-+/g, "-").slice(0, 40)}.example.com`,
         industry: faker.helpers.arrayElement(industries),
         employeeCount: faker.number.int({ min: 2, max: 20_000 }),
         annualRevenueAmount: faker.number.int({ min: 10_000, max: 500_000_000 }) * 100,
