@@ -1,4 +1,5 @@
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { AuditEntry } from "../../../../contracts/index.js";
 import type { Database } from "../../db/client.js";
 import { newId } from "../../db/ids.js";
@@ -58,7 +59,8 @@ export function createAuditService({ db }: { db: Database }) {
       if (query.cursor) {
         try {
           const [createdAt, id] = JSON.parse(Buffer.from(query.cursor, "base64url").toString());
-          position = { createdAt: new Date(createdAt).toISOString(), id: String(id) };
+          if (!z.uuid().safeParse(id).success) throw new Error("cursor id is not a UUID");
+          position = { createdAt: new Date(createdAt).toISOString(), id };
         } catch {
           throw badRequest("cursor is not valid for this list", [{ path: "cursor", message: "is not valid" }]);
         }
