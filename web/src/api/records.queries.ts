@@ -49,7 +49,7 @@ export function createRecordQueries<Row extends { id: string }, CreateInput, Upd
       mutationFn: (input: UpdateInput) => api.patch<Row>(`${base}/${id}`, input),
       onSuccess: (row) => {
         queryClient.setQueryData(keys.detail(id), row);
-        return invalidate();
+        void invalidate();
       },
     });
   }

@@ -7,3 +7,7 @@ export * from "./problem";
 export * from "./form";
 export * from "./secret";
 export { ConfirmButton } from "./confirm.button";
+export { FieldList } from "./field-list";
+export { notifyUndoable } from "./undo.notify";
+export { RecordLayout } from "./record.layout";
+export type { RecordLayoutProps } from "./record.layout";

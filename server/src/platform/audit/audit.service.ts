@@ -13,7 +13,8 @@ import { auditLog } from "./audit.schema.js";
 export type AuditAction = AuditEntry["action"];
 type Snapshot = Record<string, unknown>;
 
-const ignoredFields = new Set(["updatedAt", "searchText", "workspaceId"]);
+// System columns say nothing a reader of the history needs; the entry itself records who and when.
+const ignoredFields = new Set(["id", "workspaceId", "createdAt", "updatedAt", "createdBy", "searchText"]);
 
 /** Field-level before/after of what changed; for a create every set field, for a delete nothing. */
 export function diffSnapshots(before: Snapshot | null, after: Snapshot | null) {

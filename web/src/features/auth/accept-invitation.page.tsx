@@ -33,7 +33,7 @@ export function AcceptInvitationPage() {
           <Stack>
             {form.errors.token ? <Alert color="red">{t("auth.invalidInvitation")}</Alert> : null}
             <TextInput label={t("auth.name")} autoComplete="name" autoFocus {...form.getInputProps("name")} />
-            <PasswordInput label={t("auth.password")} description={t("auth.passwordHint")} autoComplete="new-password" {...form.getInputProps("password")} />
+            <PasswordInput visibilityToggleButtonProps={{ "aria-label": t("auth.toggleVisibility") }} label={t("auth.password")} description={t("auth.passwordHint")} autoComplete="new-password" {...form.getInputProps("password")} />
             <Button type="submit" loading={accept.isPending}>{t("auth.acceptInvitation")}</Button>
           </Stack>
         </form>

@@ -1,5 +1,5 @@
 /** Sign-up, log-in, invitations, the signed-in user and what they may do. */
-export { useMe, useSetupStatus, meQueryKey } from "./api/auth.queries";
+export { useLogout, useMe, useSetupStatus, meQueryKey } from "./api/auth.queries";
 export { useCan, useCanEditRecord } from "./use-can";
 export { AuthGuard } from "./auth.guard";
 export { LoginPage } from "./login.page";

@@ -31,7 +31,7 @@ export function LoginPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t("auth.email")} type="email" autoComplete="username" autoFocus {...form.getInputProps("email")} />
-          <PasswordInput label={t("auth.password")} autoComplete="current-password" {...form.getInputProps("password")} />
+          <PasswordInput visibilityToggleButtonProps={{ "aria-label": t("auth.toggleVisibility") }} label={t("auth.password")} autoComplete="current-password" {...form.getInputProps("password")} />
           <Button type="submit" loading={login.isPending}>{t("auth.logIn")}</Button>
           {setup.data?.isSignupOpen ? (
             <Text size="sm" ta="center">

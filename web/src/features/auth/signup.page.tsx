@@ -40,7 +40,7 @@ export function SignupPage() {
           <Stack>
             <TextInput label={t("auth.name")} autoComplete="name" autoFocus {...form.getInputProps("name")} />
             <TextInput label={t("auth.email")} type="email" autoComplete="email" {...form.getInputProps("email")} />
-            <PasswordInput label={t("auth.password")} description={t("auth.passwordHint")} autoComplete="new-password" {...form.getInputProps("password")} />
+            <PasswordInput visibilityToggleButtonProps={{ "aria-label": t("auth.toggleVisibility") }} label={t("auth.password")} description={t("auth.passwordHint")} autoComplete="new-password" {...form.getInputProps("password")} />
             <TextInput label={t("auth.workspaceName")} {...form.getInputProps("workspaceName")} />
             <Button type="submit" loading={signup.isPending}>{t("auth.signUp")}</Button>
             {setup.data?.hasWorkspace ? (

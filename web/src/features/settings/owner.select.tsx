@@ -9,7 +9,8 @@ export function OwnerSelect(props: { label: string; value: string; onChange: (va
   const data = (members.data?.data ?? []).map((member) => ({ value: member.userId, label: member.name || member.email }));
   return (
     <Select
-      label={props.label}
+      label={props.label || undefined}
+      aria-label={props.label ? undefined : props.placeholder}
       placeholder={props.placeholder}
       data={data}
       value={props.value || null}

@@ -10,7 +10,7 @@ export function SaveViewModal(props: { object: ViewObject; config: ViewConfig; i
   const { t } = useTranslation();
   const createView = useCreateSavedView();
   const form = useSchemaForm({
-    initialValues: { name: "", isShared: false },
+    initialValues: { name: "", isShared: false as boolean },
     schema: CreateSavedViewInput,
     toInput: (values) => ({ object: props.object, name: values.name, isShared: values.isShared, config: toSavedConfig(props.config) }),
   });

@@ -35,3 +35,11 @@ export function toSavedConfig(config: ViewConfig): SavedView["config"] {
     ...(config.q.trim() ? { q: config.q.trim() } : {}),
   };
 }
+
+/** Sets or clears one `filter[field][op]` entry. */
+export function withFilter(filter: ViewConfig["filter"], field: string, operator: string, value: string): ViewConfig["filter"] {
+  const next = { ...filter };
+  if (value) next[field] = { [operator]: value };
+  else delete next[field];
+  return next;
+}

@@ -60,14 +60,14 @@ export function DataGrid<Row>(props: DataGridProps<Row>) {
     <Box ref={scrollRef} className={classes.scroll} style={{ height: props.height ?? "calc(100dvh - 260px)" }} role="grid" aria-label={props.label} aria-rowcount={rows.length} data-testid="data-grid">
       <div className={classes.header} role="row" style={{ minWidth: totalWidth }}>
         {columns.map((column) => {
-          const isSorted = sorted?.field === column.sortField && column.sortField !== undefined;
-          const ariaSort = isSorted ? (sorted.direction === "asc" ? "ascending" : "descending") : "none";
+          const direction = sorted && column.sortField !== undefined && sorted.field === column.sortField ? sorted.direction : null;
+          const ariaSort = direction ? (direction === "asc" ? "ascending" : "descending") : "none";
           return (
             <div key={column.id} role="columnheader" aria-sort={column.sortField ? ariaSort : undefined} className={classes.headerCell} style={{ width: column.width ?? defaultWidth }}>
               {column.sortField && props.onSortChange ? (
                 <UnstyledButton className={classes.sortButton} onClick={() => props.onSortChange?.(nextSort(props.sort, column.sortField!))}>
                   {column.header}
-                  <span aria-hidden>{isSorted ? (sorted.direction === "asc" ? " ▲" : " ▼") : ""}</span>
+                  <span aria-hidden>{direction ? (direction === "asc" ? " ▲" : " ▼") : ""}</span>
                 </UnstyledButton>
               ) : (
                 column.header

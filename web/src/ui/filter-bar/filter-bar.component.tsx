@@ -1,5 +1,5 @@
-import { CloseButton, Group, Pill, TextInput } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
+import { Button, CloseButton, Collapse, Group, Pill, TextInput } from "@mantine/core";
+import { useDebouncedCallback, useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ListFilter } from "../../api";
@@ -23,6 +23,10 @@ export function FilterBar(props: FilterBarProps) {
   const [search, setSearch] = useState(props.q);
   const debouncedSearch = useDebouncedCallback((value: string) => props.onQChange(value), 300);
   useEffect(() => setSearch(props.q), [props.q]);
+  // On a phone the quick filters fold away behind one button so the list stays in view.
+  const isPhone = useMediaQuery("(max-width: 36em)") ?? false;
+  const [isExpanded, { toggle }] = useDisclosure(false);
+  const activeCount = Object.values(props.filter).reduce((count, operations) => count + Object.keys(operations).length, 0);
 
   const chips = Object.entries(props.filter).flatMap(([field, operations]) =>
     props.quickFields?.includes(field) ? [] : Object.entries(operations).map(([operator, value]) => ({ field, operator, value })),
@@ -36,19 +40,22 @@ export function FilterBar(props: FilterBarProps) {
     props.onFilterChange(next);
   }
 
-  return (
-    <Group gap="xs" align="flex-end" wrap="wrap" data-testid="filter-bar">
-      <TextInput
-        aria-label={t("filters.search")}
-        placeholder={t("filters.searchPlaceholder")}
-        value={search}
-        onChange={(event) => {
-          setSearch(event.currentTarget.value);
-          debouncedSearch(event.currentTarget.value);
-        }}
-        rightSection={search ? <CloseButton aria-label={t("filters.clearSearch")} size="sm" onClick={() => { setSearch(""); props.onQChange(""); }} /> : null}
-        w={{ base: "100%", xs: 220 }}
-      />
+  const searchBox = (
+    <TextInput
+      aria-label={t("filters.search")}
+      placeholder={t("filters.searchPlaceholder")}
+      value={search}
+      onChange={(event) => {
+        setSearch(event.currentTarget.value);
+        debouncedSearch(event.currentTarget.value);
+      }}
+      rightSection={search ? <CloseButton aria-label={t("filters.clearSearch")} size="sm" onClick={() => { setSearch(""); props.onQChange(""); }} /> : null}
+      w={{ base: "auto", xs: 220 }}
+      style={isPhone ? { flex: 1 } : undefined}
+    />
+  );
+  const filters = (
+    <>
       {props.children}
       <AddFilterButton
         fields={props.fields}
@@ -59,6 +66,28 @@ export function FilterBar(props: FilterBarProps) {
           {fieldLabel(chip.field)} {t(`filters.operators.${chip.operator}`)} {chip.value}
         </Pill>
       ))}
+    </>
+  );
+
+  if (isPhone) {
+    return (
+      <div data-testid="filter-bar">
+        <Group gap="xs" wrap="nowrap">
+          {searchBox}
+          <Button variant={activeCount ? "light" : "default"} onClick={toggle} aria-expanded={isExpanded}>
+            {t("filters.toggle")}{activeCount ? ` (${activeCount})` : ""}
+          </Button>
+        </Group>
+        <Collapse expanded={isExpanded}>
+          <Group gap="xs" pt="xs" wrap="wrap">{filters}</Group>
+        </Collapse>
+      </div>
+    );
+  }
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap" data-testid="filter-bar">
+      {searchBox}
+      {filters}
     </Group>
   );
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Code, CopyButton, Group, Tooltip } from "@mantine/core";
+import { Alert, Button, Code, CopyButton, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 /** A secret (API key, invitation link) shown once, with a copy button. */
@@ -12,11 +12,9 @@ export function SecretReveal(props: { title: string; value: string; onClose?: ()
         </Code>
         <CopyButton value={props.value}>
           {({ copied, copy }) => (
-            <Tooltip label={copied ? t("common.copied") : t("common.copy")}>
-              <ActionIcon variant="light" onClick={copy} aria-label={t("common.copy")} size="lg">
-                {copied ? "✓" : "⧉"}
-              </ActionIcon>
-            </Tooltip>
+            <Button size="xs" variant="light" color={copied ? "green" : "blue"} onClick={copy}>
+              {copied ? t("common.copied") : t("common.copy")}
+            </Button>
           )}
         </CopyButton>
       </Group>

@@ -1,0 +1,36 @@
+import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { AcceptInvitationPage, AuthGuard, LoginPage, SignupPage } from "../features/auth";
+import { CompaniesListPage, CompanyRecordPage } from "../features/companies";
+import { ContactRecordPage, ContactsListPage } from "../features/contacts";
+import { SettingsPage } from "../features/settings";
+import { TrashPage } from "../features/trash";
+import { AppLayout } from "./app.layout";
+import { NotFoundPage } from "./not-found.page";
+
+const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  { path: "/signup", element: <SignupPage /> },
+  { path: "/accept-invitation", element: <AcceptInvitationPage /> },
+  {
+    element: (
+      <AuthGuard>
+        <AppLayout />
+      </AuthGuard>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/contacts" replace /> },
+      { path: "contacts", element: <ContactsListPage /> },
+      { path: "contacts/:id", element: <ContactRecordPage /> },
+      { path: "companies", element: <CompaniesListPage /> },
+      { path: "companies/:id", element: <CompanyRecordPage /> },
+      { path: "trash", element: <TrashPage /> },
+      { path: "settings", element: <SettingsPage /> },
+      { path: "settings/:tab", element: <SettingsPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

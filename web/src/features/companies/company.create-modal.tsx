@@ -1,0 +1,47 @@
+import { CreateCompanyInput } from "@contracts";
+import { Button, Group, Modal, Stack } from "@mantine/core";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useMe } from "../auth";
+import { useNavigate } from "react-router";
+import { notifySuccess, useSchemaForm } from "../../ui";
+import { useCreateCompany } from "./api/companies.queries";
+import { CompanyFields } from "./company.fields";
+import { companyFieldForPath, emptyCompanyValues, toCompanyInput } from "./company.form-values";
+
+export function CompanyCreateModal(props: { isOpen: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const createCompany = useCreateCompany();
+  const form = useSchemaForm({ initialValues: { ...emptyCompanyValues, ownerId: me?.user.id ?? "" }, schema: CreateCompanyInput, toInput: toCompanyInput, fieldForPath: companyFieldForPath });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = form.validate();
+    if (!input) return;
+    createCompany.mutate(input, {
+      onSuccess: (company) => {
+        notifySuccess(t("companies.created"));
+        form.setValues({ ...emptyCompanyValues, ownerId: me?.user.id ?? "" });
+        props.onClose();
+        navigate(`/companies/${company.id}`);
+      },
+      onError: form.handleSubmitError,
+    });
+  }
+
+  return (
+    <Modal opened={props.isOpen} onClose={props.onClose} title={t("companies.new")} size="lg" centered>
+      <form onSubmit={submit} noValidate data-testid="company-create-form">
+        <Stack>
+          <CompanyFields form={form} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>{t("common.cancel")}</Button>
+            <Button type="submit" loading={createCompany.isPending}>{t("common.save")}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,37 @@
+import { UpdateCompanyInput, type Company } from "@contracts";
+import { Button, Group, Stack } from "@mantine/core";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { notifySuccess, useSchemaForm } from "../../ui";
+import { useUpdateCompany } from "./api/companies.queries";
+import { CompanyFields } from "./company.fields";
+import { companyFieldForPath, companyToValues, toCompanyInput } from "./company.form-values";
+
+export function CompanyEditForm(props: { company: Company; onDone: () => void }) {
+  const { t } = useTranslation();
+  const updateCompany = useUpdateCompany(props.company.id);
+  const form = useSchemaForm({ initialValues: companyToValues(props.company), schema: UpdateCompanyInput, toInput: toCompanyInput, fieldForPath: companyFieldForPath });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = form.validate();
+    if (!input) return;
+    // mutateAsync: the page's edit state must close even if this form unmounts first (tab switch).
+    updateCompany.mutateAsync(input).then(() => {
+      notifySuccess(t("common.saved"));
+      props.onDone();
+    }, form.handleSubmitError);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="company-edit-form">
+      <Stack>
+        <CompanyFields form={form} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onDone}>{t("common.cancel")}</Button>
+          <Button type="submit" loading={updateCompany.isPending}>{t("common.save")}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

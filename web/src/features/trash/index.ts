@@ -1,0 +1,2 @@
+/** The trash: soft-deleted contacts and companies, restore and purge. */
+export { TrashPage } from "./trash.page";
