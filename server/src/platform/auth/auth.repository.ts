@@ -31,10 +31,12 @@ export async function findSessionCaller(db: Executor, tokenHash: string) {
   return row;
 }
 
+/** A live key with its creator's current role in the key's workspace (no row once the creator has left). */
 export async function findApiKeyCaller(db: Executor, tokenHash: string) {
   const [row] = await db
-    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, role: apiKeys.role, createdBy: apiKeys.createdBy, lastUsedAt: apiKeys.lastUsedAt })
+    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, role: apiKeys.role, creatorRole: memberships.role, createdBy: apiKeys.createdBy, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, apiKeys.workspaceId), eq(memberships.userId, apiKeys.createdBy)))
     .where(and(eq(apiKeys.tokenHash, tokenHash), isNull(apiKeys.revokedAt)))
     .limit(1);
   return row;

@@ -1,5 +1,5 @@
 import type { AcceptInvitationInput, AuthResult, LoginInput, Me, SignupInput } from "../../../../contracts/index.js";
-import { rolePermissions } from "../../../../contracts/index.js";
+import { roleRank, rolePermissions } from "../../../../contracts/index.js";
 import type { Config } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import { newId } from "../../db/ids.js";
@@ -131,7 +131,9 @@ export function createAuthService({ db, config }: { db: Database; config: Config
         if (!key || !key.createdBy) return null;
         // Recording every use would add a write to each request; once a minute is enough to show activity.
         if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) await repository.touchApiKey(db, key.workspaceId, key.id);
-        return { userId: key.createdBy, apiKeyId: key.id, workspaceId: key.workspaceId, role: key.role, via: "api_key", sessionTokenHash: null };
+        // A key never carries more than its creator holds now (a demoted admin's keys are demoted too).
+        const role = roleRank[key.creatorRole] < roleRank[key.role] ? key.creatorRole : key.role;
+        return { userId: key.createdBy, apiKeyId: key.id, workspaceId: key.workspaceId, role, via: "api_key", sessionTokenHash: null };
       }
       if (sessionToken) {
         const tokenHash = hashToken(sessionToken);

@@ -18,7 +18,8 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService) 
     if (!config?.isPublic && !config?.permission) throw new Error(`Route ${route.method} ${route.url} declares no permission and is not public`);
   });
 
-  app.addHook("preHandler", async (request) => {
+  // onRequest, so an unauthenticated or forbidden caller is turned away before its body is read or validated.
+  app.addHook("onRequest", async (request) => {
     const config = request.routeOptions.config;
     if (!request.url.startsWith("/api/v1") || config.isPublic) return;
     const header = request.headers.authorization;

@@ -32,6 +32,9 @@ export function registerErrorHandling(app: FastifyInstance) {
       request.log.error({ err: error }, "response did not match its contract");
       return sendProblem(reply, 500, "Internal Server Error", "The server could not complete the request.");
     }
+    if (isUnstorableText(error)) {
+      return sendProblem(reply, 400, "Bad Request", "Text may not contain the NUL character (\\u0000).");
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const detail =
@@ -49,6 +52,17 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, 404, "Not Found", `No route ${request.method} ${request.url.split("?")[0]}.`),
   );
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text or jsonb; a NUL in a body or query string is the
+ * caller's mistake (400), not the server's (22021: invalid byte sequence, 22P05: untranslatable character).
+ */
+function isUnstorableText(error: unknown): boolean {
+  for (let cause = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; cause && depth < 3; cause = cause.cause as typeof cause, depth++) {
+    if (cause.code === "22021" || cause.code === "22P05") return true;
+  }
+  return false;
 }
 
 function titleFor(status: number): string {

@@ -8,7 +8,8 @@ export function parseQueryString(raw: string): Record<string, unknown> {
   const result: Record<string, unknown> = Object.create(null);
   for (const [key, value] of new URLSearchParams(raw)) {
     const match = /^filter\[([^\][]+)\]\[([^\][]+)\]$/.exec(key);
-    if (match) {
+    // `__proto__` would vanish from the plain objects validation builds, silently dropping the filter.
+    if (match && match[1] !== "__proto__" && match[2] !== "__proto__") {
       const filter = (result.filter ??= Object.create(null)) as Record<string, Record<string, string>>;
       (filter[match[1]] ??= Object.create(null))[match[2]] = value;
     } else {
