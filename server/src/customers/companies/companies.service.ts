@@ -3,13 +3,13 @@ import type { Company } from "../../../../contracts/index.js";
 import type { CreateCompanyInput, UpdateCompanyInput } from "../../../../contracts/index.js";
 import type { Database } from "../../db/client.js";
 import { newId } from "../../db/ids.js";
-import { inWorkspace, type Transaction } from "../../db/workspace-transaction.js";
+import { inWorkspace } from "../../db/workspace-transaction.js";
 import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Caller } from "../../platform/auth/caller.js";
-import { conflict, notFound } from "../../platform/http/app-error.js";
 import { iso, isoOrNull } from "../../platform/http/iso.js";
 import { assertMemberExists } from "../../platform/workspaces/index.js";
 import { detachCompany } from "../contacts/contacts.repository.js";
+import { createRecordTrash } from "../shared/record-trash.js";
 import { assertCanAssignOwner, assertCanModify } from "../shared/records.policy.js";
 import * as repository from "./companies.repository.js";
 import type { companies } from "./companies.schema.js";
@@ -49,16 +49,21 @@ function toColumns(input: Partial<NewCompany>): Partial<typeof companies.$inferI
 }
 
 export function createCompaniesService({ db }: { db: Database }) {
-  async function load(tx: Transaction, caller: Caller, id: string, options: { isDeleted?: boolean } = {}) {
-    const row = await repository.findCompany(tx, caller.workspaceId, id);
-    if (!row) throw notFound("Company");
-    const isDeleted = row.company.deletedAt !== null;
-    if (options.isDeleted === undefined ? isDeleted : isDeleted !== options.isDeleted) {
-      if (isDeleted) throw notFound("Company");
-      throw conflict("Company is not in the trash; delete it first.");
-    }
-    return row;
-  }
+  const trash = createRecordTrash({
+    db,
+    entityType: "company",
+    label: "Company",
+    plural: "companies",
+    find: repository.findCompany,
+    storedOf: (row) => row.company,
+    setDeletedAt: (tx, workspaceId, id, deletedAt) => repository.updateCompany(tx, workspaceId, id, { deletedAt, updatedAt: new Date() }),
+    // Its contacts stay and lose the link.
+    destroy: async (tx, workspaceId, id) => {
+      await detachCompany(tx, workspaceId, id);
+      await repository.deleteCompany(tx, workspaceId, id);
+    },
+    snapshot: (company) => company,
+  });
 
   return {
     list: (caller: Caller, query: repository.CompanyListQuery) =>
@@ -67,10 +72,10 @@ export function createCompaniesService({ db }: { db: Database }) {
         return { data: rows.map(toCompany), nextCursor };
       }),
 
-    get: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => toCompany(await load(tx, caller, id))),
+    get: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => toCompany(await trash.load(tx, caller, id))),
 
     /** Confirms the company is visible to the caller (used before listing its contacts). */
-    assertVisible: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => void (await load(tx, caller, id))),
+    assertVisible: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => void (await trash.load(tx, caller, id))),
 
     create(caller: Caller, input: NewCompany): Promise<Company> {
       assertCanAssignOwner(caller, input.ownerId);
@@ -97,7 +102,7 @@ export function createCompaniesService({ db }: { db: Database }) {
 
     update(caller: Caller, id: string, changes: CompanyChanges): Promise<Company> {
       return inWorkspace(db, caller.workspaceId, async (tx) => {
-        const before = await load(tx, caller, id);
+        const before = await trash.load(tx, caller, id);
         assertCanModify(caller, before.company, "companies");
         if (changes.ownerId !== before.company.ownerId) assertCanAssignOwner(caller, changes.ownerId);
         if (changes.ownerId) await assertMemberExists(tx, caller.workspaceId, changes.ownerId, "body.ownerId");
@@ -108,32 +113,9 @@ export function createCompaniesService({ db }: { db: Database }) {
       });
     },
 
-    remove: (caller: Caller, id: string) =>
-      inWorkspace(db, caller.workspaceId, async (tx) => {
-        const before = await load(tx, caller, id);
-        assertCanModify(caller, before.company, "companies");
-        const now = new Date();
-        await repository.updateCompany(tx, caller.workspaceId, id, { deletedAt: now, updatedAt: now });
-        await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "delete", before: { deletedAt: null }, after: { deletedAt: now } });
-      }),
-
-    restore: (caller: Caller, id: string) =>
-      inWorkspace(db, caller.workspaceId, async (tx) => {
-        const before = await load(tx, caller, id, { isDeleted: true });
-        assertCanModify(caller, before.company, "companies");
-        await repository.updateCompany(tx, caller.workspaceId, id, { deletedAt: null, updatedAt: new Date() });
-        await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "restore", before: { deletedAt: before.company.deletedAt }, after: { deletedAt: null } });
-        return toCompany((await repository.findCompany(tx, caller.workspaceId, id))!);
-      }),
-
-    /** Hard delete from the trash; its contacts stay and lose the link. */
-    purge: (caller: Caller, id: string) =>
-      inWorkspace(db, caller.workspaceId, async (tx) => {
-        const before = await load(tx, caller, id, { isDeleted: true });
-        await detachCompany(tx, caller.workspaceId, id);
-        await repository.deleteCompany(tx, caller.workspaceId, id);
-        await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "hard_delete", before: before.company, after: null });
-      }),
+    remove: trash.moveToTrash,
+    restore: async (caller: Caller, id: string) => toCompany(await trash.restore(caller, id)),
+    purge: trash.purge,
   };
 }
 

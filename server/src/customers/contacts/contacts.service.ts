@@ -6,10 +6,10 @@ import { newId } from "../../db/ids.js";
 import { inWorkspace, type Transaction } from "../../db/workspace-transaction.js";
 import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Caller } from "../../platform/auth/caller.js";
-import { conflict, notFound } from "../../platform/http/app-error.js";
 import { iso, isoOrNull } from "../../platform/http/iso.js";
 import { assertMemberExists } from "../../platform/workspaces/index.js";
 import { assertLiveCompany } from "../companies/companies.repository.js";
+import { createRecordTrash } from "../shared/record-trash.js";
 import { assertCanAssignOwner, assertCanModify } from "../shared/records.policy.js";
 import * as repository from "./contacts.repository.js";
 import type { contacts } from "./contacts.schema.js";
@@ -51,16 +51,17 @@ function snapshot(contact: ContactRecord): Record<string, unknown> {
 }
 
 export function createContactsService({ db }: { db: Database }) {
-  async function load(tx: Transaction, caller: Caller, id: string, options: { isDeleted?: boolean } = {}) {
-    const row = await repository.findContact(tx, caller.workspaceId, id);
-    if (!row) throw notFound("Contact");
-    const isDeleted = row.contact.deletedAt !== null;
-    if (options.isDeleted === undefined ? isDeleted : isDeleted !== options.isDeleted) {
-      if (isDeleted) throw notFound("Contact");
-      throw conflict("Contact is not in the trash; delete it first.");
-    }
-    return row;
-  }
+  const trash = createRecordTrash({
+    db,
+    entityType: "contact",
+    label: "Contact",
+    plural: "contacts",
+    find: repository.findContact,
+    storedOf: (row) => row.contact,
+    setDeletedAt: (tx, workspaceId, id, deletedAt) => repository.updateContact(tx, workspaceId, id, { deletedAt, updatedAt: new Date() }),
+    destroy: repository.deleteContact,
+    snapshot,
+  });
 
   async function checkReferences(tx: Transaction, caller: Caller, input: { companyId?: string | null; ownerId?: string | null }) {
     if (input.companyId) await assertLiveCompany(tx, caller.workspaceId, input.companyId, "body.companyId");
@@ -74,7 +75,7 @@ export function createContactsService({ db }: { db: Database }) {
         return { data: rows.map(toContact), nextCursor };
       }),
 
-    get: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => toContact(await load(tx, caller, id))),
+    get: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => toContact(await trash.load(tx, caller, id))),
 
     create(caller: Caller, input: NewContact): Promise<Contact> {
       assertCanAssignOwner(caller, input.ownerId);
@@ -102,7 +103,7 @@ export function createContactsService({ db }: { db: Database }) {
 
     update(caller: Caller, id: string, changes: ContactChanges): Promise<Contact> {
       return inWorkspace(db, caller.workspaceId, async (tx) => {
-        const before = await load(tx, caller, id);
+        const before = await trash.load(tx, caller, id);
         assertCanModify(caller, before.contact, "contacts");
         if (changes.ownerId !== before.contact.ownerId) assertCanAssignOwner(caller, changes.ownerId);
         await checkReferences(tx, caller, changes);
@@ -114,31 +115,9 @@ export function createContactsService({ db }: { db: Database }) {
     },
 
     /** Soft delete: the contact moves to the trash and can be restored. */
-    remove: (caller: Caller, id: string) =>
-      inWorkspace(db, caller.workspaceId, async (tx) => {
-        const before = await load(tx, caller, id);
-        assertCanModify(caller, before.contact, "contacts");
-        const now = new Date();
-        await repository.updateContact(tx, caller.workspaceId, id, { deletedAt: now, updatedAt: now });
-        await recordAudit(tx, caller, { entityType: "contact", entityId: id, action: "delete", before: { deletedAt: null }, after: { deletedAt: now } });
-      }),
-
-    restore: (caller: Caller, id: string) =>
-      inWorkspace(db, caller.workspaceId, async (tx) => {
-        const before = await load(tx, caller, id, { isDeleted: true });
-        assertCanModify(caller, before.contact, "contacts");
-        await repository.updateContact(tx, caller.workspaceId, id, { deletedAt: null, updatedAt: new Date() });
-        await recordAudit(tx, caller, { entityType: "contact", entityId: id, action: "restore", before: { deletedAt: before.contact.deletedAt }, after: { deletedAt: null } });
-        return toContact((await repository.findContact(tx, caller.workspaceId, id))!);
-      }),
-
-    /** Hard delete, only from the trash; the audit entry keeps who removed it and its last values. */
-    purge: (caller: Caller, id: string) =>
-      inWorkspace(db, caller.workspaceId, async (tx) => {
-        const before = await load(tx, caller, id, { isDeleted: true });
-        await repository.deleteContact(tx, caller.workspaceId, id);
-        await recordAudit(tx, caller, { entityType: "contact", entityId: id, action: "hard_delete", before: snapshot(before.contact), after: null });
-      }),
+    remove: trash.moveToTrash,
+    restore: async (caller: Caller, id: string) => toContact(await trash.restore(caller, id)),
+    purge: trash.purge,
   };
 }
 
