@@ -1,0 +1,117 @@
+import { createHash } from "node:crypto";
+import { v7 } from "uuid";
+import type { Samples } from "./seed.js";
+
+/**
+ * The six measured operations, each as the HTTP request the API gets and as the SQL the API
+ * runs for it (captured from the server with query logging and written out by hand here), so
+ * the baseline does the same database work through the bare driver: the session look-up, then
+ * a transaction with the workspace/role set_config and the query with its joins.
+ */
+export interface Context {
+  workspaceId: string;
+  userId: string;
+  ownerIds: string[];
+  sessionToken: string;
+  samples: Samples;
+}
+
+export type Query = (text: string, params: unknown[]) => Promise<unknown>;
+
+export interface Scenario {
+  key: string;
+  label: string;
+  request(i: number): { method: "GET" | "POST"; path: string; body?: unknown };
+  /** The queries inside the workspace transaction. */
+  sql(query: Query, i: number): Promise<unknown>;
+}
+
+export const sessionSql =
+  'select "sessions"."user_id", "sessions"."workspace_id", "memberships"."role" from "sessions" inner join "memberships" on ("memberships"."user_id" = "sessions"."user_id" and "memberships"."workspace_id" = "sessions"."workspace_id") where ("sessions"."token_hash" = $1 and "sessions"."expires_at" > $2) limit $3';
+export const workspaceSql = "select set_config('app.workspace_id', $1, true), set_config('role', 'crm_app', true)";
+
+const select =
+  'select "contacts"."workspace_id", "contacts"."id", "contacts"."created_at", "contacts"."updated_at", "contacts"."created_by", "contacts"."first_name", "contacts"."last_name", "contacts"."emails", "contacts"."phones", "contacts"."job_title", "contacts"."company_id", "contacts"."owner_id", "contacts"."lifecycle_stage", "contacts"."source", "contacts"."tags", "contacts"."birthday", "contacts"."address", "contacts"."notes", "contacts"."deleted_at", "contacts"."search_text", "companies"."name", "users"."name", "users"."email"';
+const joins =
+  ' from "contacts" left join "companies" on ("companies"."workspace_id" = "contacts"."workspace_id" and "companies"."id" = "contacts"."company_id") left join "users" on "users"."id" = "contacts"."owner_id"';
+const order = ' order by "contacts"."updated_at" desc nulls last, "contacts"."id" desc';
+const rank =
+  '((case when lower("contacts"."first_name") like $1 or lower("contacts"."last_name") like $2 then 1 else 0 end) + word_similarity($3, "contacts"."search_text"))::real';
+const searchSql = `${select}, ${rank}${joins} where ("contacts"."workspace_id" = $4 and "contacts"."deleted_at" is null and ("contacts"."search_text" like $5 or "contacts"."company_id" = any(array(select "companies"."id" from "companies" where "companies"."workspace_id" = $6 and lower("companies"."name") like $7 and "companies"."deleted_at" is null limit 100)))) order by ${rank.replace("$1", "$8").replace("$2", "$9").replace("$3", "$10")} desc nulls last, "contacts"."id" desc limit $11`;
+const getSql = `${select}${joins} where ("contacts"."workspace_id" = $1 and "contacts"."id" = $2)`;
+const insertSql =
+  'insert into "contacts" ("workspace_id", "id", "created_at", "updated_at", "created_by", "first_name", "last_name", "emails", "phones", "job_title", "company_id", "owner_id", "lifecycle_stage", "source", "tags", "birthday", "address", "notes", "deleted_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, default, default, $10, default, default, $11, default, default, default, default)';
+const auditSql =
+  'insert into "audit_log" ("workspace_id", "id", "entity_type", "entity_id", "action", "actor_user_id", "actor_api_key_id", "changes", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)';
+
+export const stagesForFilter = ["lead", "customer", "qualified", "subscriber", "opportunity"];
+/** Name prefixes typed into the search box: surnames and first names, 3–4 letters. */
+export const searchPrefixes = ["Smi", "Garc", "Joh", "Mil", "Tay", "Oli", "Sop", "Wil", "Kow", "Nak", "Ben", "Har"];
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, "\\$&");
+
+function search(query: Query, workspaceId: string, term: string) {
+  const pattern = `%${escapeLike(term)}%`;
+  const prefix = `${escapeLike(term)}%`;
+  return query(searchSql, [prefix, prefix, term, workspaceId, pattern, workspaceId, pattern, prefix, prefix, term, 51]);
+}
+
+export function scenarios(context: Context): Scenario[] {
+  const { workspaceId, ownerIds, samples } = context;
+  const pickFrom = <T>(list: T[], i: number) => list[i % list.length];
+  const combo = (i: number) => ({ stage: pickFrom(stagesForFilter, i), owner: ownerIds[Math.floor(i / stagesForFilter.length) % ownerIds.length] });
+  const email = (i: number) => samples.emails[(i * 7919) % samples.emails.length];
+  return [
+    {
+      key: "list",
+      label: "list 50 by -updatedAt",
+      request: () => ({ method: "GET", path: "/api/v1/contacts?limit=50&sort=-updatedAt" }),
+      sql: (query) => query(`${select}${joins} where ("contacts"."workspace_id" = $1 and "contacts"."deleted_at" is null)${order} limit $2`, [workspaceId, 51]),
+    },
+    {
+      key: "filter",
+      label: "list by stage + owner",
+      request: (i) => ({ method: "GET", path: `/api/v1/contacts?limit=50&filter[lifecycleStage][eq]=${combo(i).stage}&filter[ownerId][eq]=${combo(i).owner}` }),
+      sql: (query, i) =>
+        query(
+          `${select}${joins} where ("contacts"."workspace_id" = $1 and "contacts"."deleted_at" is null and "contacts"."lifecycle_stage" = $2 and "contacts"."owner_id" = $3)${order} limit $4`,
+          [workspaceId, combo(i).stage, combo(i).owner, 51],
+        ),
+    },
+    {
+      key: "search_name",
+      label: "q= name prefix",
+      request: (i) => ({ method: "GET", path: `/api/v1/contacts?q=${encodeURIComponent(pickFrom(searchPrefixes, i))}&limit=50` }),
+      sql: (query, i) => search(query, workspaceId, pickFrom(searchPrefixes, i).toLowerCase()),
+    },
+    {
+      key: "search_email",
+      label: "q= exact e-mail",
+      request: (i) => ({ method: "GET", path: `/api/v1/contacts?q=${encodeURIComponent(email(i))}&limit=50` }),
+      sql: (query, i) => search(query, workspaceId, email(i).toLowerCase()),
+    },
+    {
+      key: "get",
+      label: "get by id",
+      request: (i) => ({ method: "GET", path: `/api/v1/contacts/${samples.ids[(i * 104729) % samples.ids.length]}` }),
+      sql: (query, i) => query(getSql, [workspaceId, samples.ids[(i * 104729) % samples.ids.length]]),
+    },
+    {
+      key: "create",
+      label: "create",
+      request: (i) => ({ method: "POST", path: "/api/v1/contacts", body: { firstName: "Bench", lastName: `Api${i}`, emails: [{ address: `bench.api.${i}.${Date.now()}@example.com` }] } }),
+      async sql(query, i) {
+        const id = v7();
+        const now = new Date().toISOString();
+        const emails = [{ address: `bench.sql.${i}.${Date.now()}@example.com`, primary: true }];
+        await query(insertSql, [workspaceId, id, now, now, context.userId, "Bench", `Sql${i}`, JSON.stringify(emails), "[]", context.userId, "{}"]);
+        const row = await query(getSql, [workspaceId, id]);
+        const changes = { id: { before: null, after: id }, firstName: { before: null, after: "Bench" }, lastName: { before: null, after: `Sql${i}` }, emails: { before: null, after: emails } };
+        await query(auditSql, [workspaceId, v7(), "contact", id, "create", context.userId, null, JSON.stringify(changes), now]);
+        return row;
+      },
+    },
+  ];
+}
+
+export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
