@@ -23,6 +23,8 @@ export function useBrowser() {
   return {
     async newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
       const context = await state.browser.newContext({ baseURL: baseUrl, viewport, locale: "en-US" });
+      // Fail a step in seconds, not minutes; the test timeout still bounds the whole step.
+      context.setDefaultTimeout(15_000);
       state.contexts.push(context);
       return context.newPage();
     },
@@ -31,4 +33,22 @@ export function useBrowser() {
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The workspace owner. crm.e2e.ts signs them up as the server's very first visitor (and asserts that
+ * sign-up is offered), so further spec files must not sign up: spec-file order is not fixed, so keep
+ * journeys that need the owner as steps in crm.e2e.ts or have them log in with `logIn(page, owner)`
+ * only after checking /api/v1/auth/setup-status.
+ */
+export const owner = { name: "Olivia Owner", email: "owner@pillar.test", password: "correct-horse-battery", workspace: "Acme Sales" };
+
+/** Logs in through the login form and waits for the contacts list. */
+export async function logIn(page: Page, user: { email: string; password: string }) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/contacts");
+  await page.getByRole("heading", { name: "Contacts", exact: true }).waitFor();
 }

@@ -42,6 +42,9 @@ export const contacts = pgTable(
     index("contacts_trash_idx").on(table.workspaceId, table.deletedAt).where(sql`deleted_at is not null`),
     index("contacts_emails_idx").using("gin", sql`${table.emails} jsonb_path_ops`),
     index("contacts_tags_idx").using("gin", table.tags),
+    // Name-prefix search (q=) reads these inside contact_search_candidates, where LIKE 'abc%' can use them.
+    index("contacts_first_name_prefix_idx").on(table.workspaceId, sql`lower(${table.firstName}) text_pattern_ops`),
+    index("contacts_last_name_prefix_idx").on(table.workspaceId, sql`lower(${table.lastName}) text_pattern_ops`),
     index("contacts_search_trgm_idx").using("gin", sql`${table.searchText} gin_trgm_ops`),
   ],
 );
