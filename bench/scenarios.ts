@@ -37,7 +37,7 @@ const joins =
 const order = ' order by "contacts"."updated_at" desc nulls last, "contacts"."id" desc';
 const rank =
   '((case when lower("contacts"."first_name") like $1 or lower("contacts"."last_name") like $2 then 1 else 0 end) + word_similarity($3, "contacts"."search_text"))::real';
-const searchSql = `${select}, ${rank}${joins} where ("contacts"."workspace_id" = $4 and "contacts"."deleted_at" is null and ("contacts"."search_text" like $5 or "contacts"."company_id" = any(array(select "companies"."id" from "companies" where "companies"."workspace_id" = $6 and lower("companies"."name") like $7 and "companies"."deleted_at" is null limit 100)))) order by ${rank.replace("$1", "$8").replace("$2", "$9").replace("$3", "$10")} desc nulls last, "contacts"."id" desc limit $11`;
+const searchSql = `${select}, ${rank}${joins} where ("contacts"."workspace_id" = $4 and "contacts"."deleted_at" is null and "contacts"."id" in (select contact_search_candidates($5, $6, $7, $8, $9))) order by ${rank.replace("$1", "$10").replace("$2", "$11").replace("$3", "$12")} desc nulls last, "contacts"."id" desc limit $13`;
 const getSql = `${select}${joins} where ("contacts"."workspace_id" = $1 and "contacts"."id" = $2)`;
 const insertSql =
   'insert into "contacts" ("workspace_id", "id", "created_at", "updated_at", "created_by", "first_name", "last_name", "emails", "phones", "job_title", "company_id", "owner_id", "lifecycle_stage", "source", "tags", "birthday", "address", "notes", "deleted_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, default, default, $10, default, default, $11, default, default, default, default)';
@@ -50,10 +50,12 @@ export const searchPrefixes = ["Smi", "Garc", "Joh", "Mil", "Tay", "Oli", "Sop",
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, "\\$&");
 
-function search(query: Query, workspaceId: string, term: string) {
+/** The API lower-cases the term and caps candidates at 500 (contacts.repository.ts searchLimit). */
+function search(query: Query, workspaceId: string, typed: string) {
+  const term = typed.toLowerCase();
   const pattern = `%${escapeLike(term)}%`;
   const prefix = `${escapeLike(term)}%`;
-  return query(searchSql, [prefix, prefix, term, workspaceId, pattern, workspaceId, pattern, prefix, prefix, term, 51]);
+  return query(searchSql, [prefix, prefix, term, workspaceId, term, pattern, prefix, false, 500, prefix, prefix, term, 51]);
 }
 
 export function scenarios(context: Context): Scenario[] {
