@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { v7 } from "uuid";
 import type { Samples } from "./seed.js";
+import { searchLimit } from "../server/src/customers/contacts/contacts.repository.js";
 
 /**
  * The six measured operations, each as the HTTP request the API gets and as the SQL the API
@@ -50,12 +51,12 @@ export const searchPrefixes = ["Smi", "Garc", "Joh", "Mil", "Tay", "Oli", "Sop",
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, "\\$&");
 
-/** The API lower-cases the term and caps candidates at 500 (contacts.repository.ts searchLimit). */
+/** The API lower-cases the term and caps candidates at searchLimit. */
 function search(query: Query, workspaceId: string, typed: string) {
   const term = typed.toLowerCase();
   const pattern = `%${escapeLike(term)}%`;
   const prefix = `${escapeLike(term)}%`;
-  return query(searchSql, [prefix, prefix, term, workspaceId, term, pattern, prefix, false, 500, prefix, prefix, term, 51]);
+  return query(searchSql, [prefix, prefix, term, workspaceId, term, pattern, prefix, false, searchLimit, prefix, prefix, term, 51]);
 }
 
 export function scenarios(context: Context): Scenario[] {

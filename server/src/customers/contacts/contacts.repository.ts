@@ -56,7 +56,7 @@ function searchTerm(q: string): string {
 }
 
 /** Search is for finding someone, not for exporting: past this many hits, refine the query. */
-export const searchLimit = 500;
+export const searchLimit = 200;
 
 export interface ContactListQuery {
   limit: number;
