@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../server/src/db/client.js";
 import { runMigrations } from "../server/src/db/migrate.js";
-
-/** The migrated database every test file clones on PostgreSQL (see global-setup.ts). */
-export const templateDatabase = "pillar_test_template";
 
 export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
@@ -30,28 +28,32 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const name = `pillar_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${templateDatabase}`);
+  // The migrated database of this run (see global-setup.ts).
+  await admin.query(`create database ${name} template ${inject("templateDatabase")}`);
   await admin.end();
   const handle = await openDatabase({ url: withDatabase(url, name) });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await dropDatabase(url, name);
     },
   };
 }
 
-export async function createTemplateDatabase(url: string) {
+export async function createTemplateDatabase(url: string, name: string) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`drop database if exists ${templateDatabase} with (force)`);
-  await admin.query(`create database ${templateDatabase}`);
+  await admin.query(`create database ${name}`);
   await admin.end();
-  const handle = await openDatabase({ url: withDatabase(url, templateDatabase) });
+  const handle = await openDatabase({ url: withDatabase(url, name) });
   await runMigrations(handle);
   await handle.close();
+}
+
+export async function dropDatabase(url: string, name: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
 }
