@@ -65,6 +65,9 @@ export const Address = z.strictObject({
 });
 export type Address = z.infer<typeof Address>;
 
+/** A record's id in another system (ERP, shop); unique per workspace, the key of batch upserts and imports. */
+export const ExternalId = z.string().trim().min(1, "is required").max(200);
+
 export const Tags = z.array(z.string().trim().min(1).max(60)).max(50);
 
 export const CurrencyCode = z

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { Address, Id, Money, Tags, Timestamp, UserSummary, listOf } from "./common.js";
+import { Address, ExternalId, Id, Money, Tags, Timestamp, UserSummary, listOf } from "./common.js";
+import { CustomValues } from "./custom-fields.js";
+import { RecordWarning } from "./duplicates.js";
 
-const Domain = z
+export const Domain = z
   .string()
   .trim()
   .toLowerCase()
@@ -17,6 +19,8 @@ const companyFields = {
   address: Address.nullable().optional(),
   ownerId: Id.nullable().optional(),
   tags: Tags.optional(),
+  custom: CustomValues.optional(),
+  externalId: ExternalId.nullable().optional(),
 };
 
 export const CreateCompanyInput = z.strictObject(companyFields).meta({ id: "CreateCompanyInput" });
@@ -33,17 +37,24 @@ export const Company = z
     name: z.string(),
     domain: z.string().nullable(),
     industry: z.string().nullable(),
-    employeeCount: z.number().int().nullable(),
-    annualRevenue: z.object({ amount: z.number().int(), currency: z.string() }).nullable(),
-    address: Address.nullable(),
+    // employeeCount, annualRevenue and address are absent when the workspace hides them from the caller's role.
+    employeeCount: z.number().int().nullable().optional(),
+    annualRevenue: z.object({ amount: z.number().int(), currency: z.string() }).nullable().optional(),
+    address: Address.nullable().optional(),
     ownerId: Id.nullable(),
     owner: UserSummary.nullable(),
     tags: z.array(z.string()),
     contactCount: z.number().int(),
+    custom: CustomValues,
+    externalId: z.string().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: Id.nullable(),
     deletedAt: Timestamp.nullable(),
+    /** Only on a create: the new company looks like these existing ones (customers/duplicates). */
+    warnings: z.array(RecordWarning).optional(),
+    /** Only on a merge's answer: the merge, to undo it with POST /merges/{id}/undo. */
+    mergeId: Id.optional(),
   })
   .meta({ id: "Company" });
 export type Company = z.infer<typeof Company>;
@@ -60,6 +71,7 @@ export const companyFilterFields = [
   "annualRevenue",
   "ownerId",
   "tags",
+  "externalId",
   "createdAt",
   "updatedAt",
 ] as const;

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { Address, Id, Tags, Timestamp, UserSummary, listOf } from "./common.js";
+import { Address, ExternalId, Id, Tags, Timestamp, UserSummary, listOf } from "./common.js";
 import { toE164 } from "./phone.js";
+import { CustomValues } from "./custom-fields.js";
+import { RecordWarning } from "./duplicates.js";
+import { ConsentSource, EmailConsent } from "./privacy.js";
 
 export const LifecycleStage = z.enum([
   "subscriber",
@@ -74,6 +77,12 @@ const contactFields = {
   birthday: BirthDate.nullable().optional(),
   address: Address.nullable().optional(),
   notes: z.string().max(20_000).nullable().optional(),
+  custom: CustomValues.optional(),
+  emailConsent: EmailConsent.optional(),
+  /** Not stored on the contact: it goes into the consent history with the emailConsent change. */
+  consentSource: ConsentSource.optional(),
+  doNotContact: z.boolean().optional(),
+  externalId: ExternalId.nullable().optional(),
 };
 
 export const CreateContactInput = z.strictObject(contactFields).meta({ id: "CreateContactInput" });
@@ -90,7 +99,8 @@ export const Contact = z
     firstName: z.string(),
     lastName: z.string().nullable(),
     emails: z.array(z.object({ address: z.string(), primary: z.boolean() })),
-    phones: z.array(z.object({ number: z.string(), label: z.string().optional(), primary: z.boolean() })),
+    // phones, birthday, address and notes are absent when the workspace hides them from the caller's role.
+    phones: z.array(z.object({ number: z.string(), label: z.string().optional(), primary: z.boolean() })).optional(),
     jobTitle: z.string().nullable(),
     companyId: Id.nullable(),
     company: z.object({ id: Id, name: z.string() }).nullable(),
@@ -99,13 +109,21 @@ export const Contact = z
     lifecycleStage: LifecycleStage,
     source: z.string().nullable(),
     tags: z.array(z.string()),
-    birthday: z.string().nullable(),
-    address: Address.nullable(),
-    notes: z.string().nullable(),
+    birthday: z.string().nullable().optional(),
+    address: Address.nullable().optional(),
+    notes: z.string().nullable().optional(),
+    custom: CustomValues,
+    emailConsent: EmailConsent,
+    doNotContact: z.boolean(),
+    externalId: z.string().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: Id.nullable(),
     deletedAt: Timestamp.nullable(),
+    /** Only on a create: the new contact looks like these existing ones (customers/duplicates). */
+    warnings: z.array(RecordWarning).optional(),
+    /** Only on a merge's answer: the merge, to undo it with POST /merges/{id}/undo. */
+    mergeId: Id.optional(),
   })
   .meta({ id: "Contact" });
 export type Contact = z.infer<typeof Contact>;
@@ -127,6 +145,7 @@ export const contactFilterFields = [
   "source",
   "tags",
   "birthday",
+  "externalId",
   "createdAt",
   "updatedAt",
 ] as const;

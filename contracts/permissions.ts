@@ -19,6 +19,10 @@ export const permissions = [
   "teams:manage",
   "invitations:manage",
   "api_keys:manage",
+  "custom_fields:manage",
+  "privacy:export",
+  "privacy:erase",
+  "field_permissions:manage",
   "session",
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -26,7 +30,7 @@ export type Permission = (typeof permissions)[number];
 const readOnly: Permission[] = ["records:read", "audit:read", "members:read", "views:manage", "session"];
 const member: Permission[] = [...readOnly, "records:create", "records:write", "records:delete"];
 const manager: Permission[] = [...member, "records:write_any", "teams:manage"];
-const admin: Permission[] = [...manager, "records:hard_delete", "members:manage", "invitations:manage", "api_keys:manage"];
+const admin: Permission[] = [...manager, "records:hard_delete", "members:manage", "invitations:manage", "api_keys:manage", "custom_fields:manage", "privacy:export", "privacy:erase", "field_permissions:manage"];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: admin,

@@ -55,7 +55,7 @@ export const AuditEntry = z
     id: Id,
     entityType: z.string(),
     entityId: Id,
-    action: z.enum(["create", "update", "delete", "restore", "hard_delete"]),
+    action: z.enum(["create", "update", "delete", "restore", "hard_delete", "export", "erase"]),
     actor: z.object({ userId: Id.nullable(), apiKeyId: Id.nullable(), name: z.string().nullable() }),
     changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
     createdAt: Timestamp,

@@ -321,4 +321,37 @@ describe("Pillar CRM in the browser", () => {
     await waitForPath(page, /^\/login$/);
     await screenshot(page, "24-phone-logged-out");
   });
+
+  it("imports contacts from a CSV: automatic mapping with an override, preview, progress, rejected rows and undo", async () => {
+    const page = await browser.newPage();
+    await logIn(page, owner);
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Import" }).click();
+    await page.getByRole("heading", { name: "Import", exact: true }).waitFor();
+    // Windows-1252 and semicolons, as Excel writes them on a German PC; "Funktion" is no known header.
+    const csv = "Vorname;Nachname;E-Mail;Firma;Funktion\nJürgen;Müller;juergen@import.example;Import GmbH;Einkauf\nBad;Row;not-an-email;;\nLena;Schmidt;lena@import.example;Import GmbH;Vertrieb\n";
+    await page.locator('input[type="file"]').setInputFiles({ name: "kontakte.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
+    await page.getByText("Read as windows-1252, separated by ;, 5 columns.").waitFor();
+    await expect.poll(() => page.getByRole("combobox", { name: "Field for column Vorname" }).inputValue()).toBe("First name");
+    await expect.poll(() => page.getByRole("combobox", { name: "Field for column Firma" }).inputValue()).toBe("Company name");
+    await page.getByRole("combobox", { name: "Field for column Funktion" }).click();
+    await page.getByRole("option", { name: "Job title" }).click();
+    await expect.poll(() => page.getByRole("combobox", { name: "Field for column Funktion" }).inputValue()).toBe("Job title");
+    await page.locator('[data-error^="email:"]').waitFor();
+    await page.getByText("1 of the first rows has a problem").waitFor();
+    await screenshot(page, "30-import-preview");
+
+    await page.getByRole("button", { name: "Start import" }).click();
+    await page.getByText("Done", { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole("link", { name: "Download the rejected row (CSV)" }).waitFor();
+    await screenshot(page, "31-import-done");
+    const imported = await page.request.get("/api/v1/contacts?filter[email][eq]=juergen@import.example");
+    const [juergen] = ((await imported.json()) as { data: { firstName: string; lastName: string; jobTitle: string; company: { name: string } }[] }).data;
+    expect(juergen).toMatchObject({ firstName: "Jürgen", lastName: "Müller", jobTitle: "Einkauf", company: { name: "Import GmbH" } });
+
+    await page.getByRole("button", { name: "Undo import" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Undo import" }).click();
+    await page.getByText("Undone", { exact: true }).waitFor();
+    const after = await page.request.get("/api/v1/contacts?filter[email][eq]=juergen@import.example");
+    expect(((await after.json()) as { data: unknown[] }).data).toEqual([]);
+  });
 });

@@ -1,28 +1,39 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import type { Role } from "../contracts/index.js";
 import { buildApp } from "../server/src/app.js";
 import { loadConfig } from "../server/src/config.js";
 import type { DatabaseHandle } from "../server/src/db/client.js";
+import { startJobQueue, type JobQueue } from "../server/src/platform/jobs/index.js";
 import { openTestDatabase } from "./database.js";
 
 export interface TestContext {
   app: FastifyInstance;
   database: DatabaseHandle;
+  jobs: JobQueue;
+  /** A temporary PILLAR_DATA_DIR for this file (attachments are stored under it), removed after. */
+  dataDir: string;
 }
 
-/** Builds the real app on a fresh database for one test file and closes both after it. */
+/** Builds the real app, with its job queue, on a fresh database for one test file and closes all after it. */
 export function useTestApp(env: Record<string, string> = {}): TestContext {
   const context = {} as TestContext;
   beforeAll(async () => {
     context.database = await openTestDatabase();
-    const config = loadConfig({ PILLAR_SIGNUP: "open", PILLAR_LOG_LEVEL: "silent", ...env });
-    context.app = await buildApp({ config, database: context.database });
+    context.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pillar-test-"));
+    const config = loadConfig({ PILLAR_SIGNUP: "open", PILLAR_LOG_LEVEL: "silent", PILLAR_DATA_DIR: context.dataDir, ...env });
+    context.jobs = await startJobQueue(context.database);
+    context.app = await buildApp({ config, database: context.database, jobs: context.jobs });
     await context.app.ready();
   });
   afterAll(async () => {
     await context.app?.close();
+    await context.jobs?.stop();
     await context.database?.close();
+    if (context.dataDir) fs.rmSync(context.dataDir, { recursive: true, force: true });
   });
   return context;
 }

@@ -54,6 +54,13 @@ export async function createTemplateDatabase(url: string, name: string) {
 export async function dropDatabase(url: string, name: string) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  // pool.end() resolves before its sockets close, and a session killed by FORCE while closing
+  // throws an unhandled error in the test process: give the sessions a moment to leave first.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { rows } = await admin.query("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
 }

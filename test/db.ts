@@ -12,7 +12,7 @@ export async function countRows(database: DatabaseHandle, table: string, where: 
   return Number(row.n);
 }
 
-const dataTables = ["users", "workspaces", "memberships", "teams", "invitations", "api_keys", "contacts", "companies", "audit_log", "saved_views"];
+const dataTables = ["users", "workspaces", "memberships", "teams", "invitations", "api_keys", "contacts", "companies", "audit_log", "saved_views", "custom_fields", "consent_history", "field_permissions", "attachments", "activities", "activity_links", "notifications"];
 
 /**
  * One fingerprint of every data table's full contents; equal before and after a request

@@ -62,3 +62,9 @@ export async function createCompany(actor: Actor, overrides: Partial<CreateCompa
   if (response.status !== 201) throw new Error(`company failed: ${JSON.stringify(response.body)}`);
   return response.body;
 }
+
+export async function createActivity(actor: Actor, input: Record<string, unknown>) {
+  const response = await actor.request("POST", "/api/v1/activities", input);
+  if (response.status !== 201) throw new Error(`activity failed: ${JSON.stringify(response.body)}`);
+  return response.body;
+}

@@ -3,14 +3,44 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { DatabaseHandle } from "./db/client.js";
-import { companiesRoutes, contactsRoutes, createCompaniesService, createContactsService, searchRoutes } from "./customers/index.js";
+import {
+  activitiesDataSource,
+  activitiesRoutes,
+  activityLookup,
+  attachmentsDataSource,
+  attachmentsRoutes,
+  batchRoutes,
+  companiesRoutes,
+  contactsRoutes,
+  createActivitiesService,
+  createAttachmentsService,
+  createBatchService,
+  createCompaniesService,
+  createContactsService,
+  createCustomFieldsService,
+  createDuplicatesService,
+  createExportService,
+  createFieldPermissionsService,
+  createImportsService,
+  createLocalDiskStorage,
+  createMergesService,
+  createPrivacyService,
+  createTimelineService,
+  customFieldsRoutes,
+  duplicatesRoutes,
+  exportRoutes,
+  importsRoutes,
+  privacyRoutes,
+  registerFieldPermissionFilter,
+  registerImportWorker,
+  registerReminderWorker,
+  searchRoutes,
+} from "./customers/index.js";
 import {
   apiKeysRoutes,
   auditRoutes,
@@ -18,19 +48,26 @@ import {
   createApiKeysService,
   createAuditService,
   createAuthService,
+  createNotificationsService,
   createSavedViewsService,
   createWorkspacesService,
+  notificationsRoutes,
   parseQueryString,
+  registerApiDocs,
   registerAuthentication,
   registerErrorHandling,
   savedViewsRoutes,
   workspacesRoutes,
+  type JobQueue,
 } from "./platform/index.js";
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
-/** Builds the whole HTTP app from the domain modules; tests call this too (with app.inject). */
-export async function buildApp({ config, database }: { config: Config; database: DatabaseHandle }): Promise<FastifyInstance> {
+/**
+ * Builds the whole HTTP app from the domain modules, and registers their job handlers on the
+ * queue (started by the caller, stopped by the caller after the app closes); tests call this too.
+ */
+export async function buildApp({ config, database, jobs }: { config: Config; database: DatabaseHandle; jobs: JobQueue }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'] },
     bodyLimit: config.bodyLimitBytes,
@@ -41,29 +78,21 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerErrorHandling(app);
   await app.register(cookie);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: { title: "Pillar CRM API", version: "1.0.0", description: "REST + JSON. Lists take limit, cursor, sort, filter[field][op]=value and q." },
-      components: {
-        securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "pillar_session" },
-          apiKey: { type: "http", scheme: "bearer", description: "An API key from Settings → API keys" },
-        },
-      },
-      security: [{ session: [] }, { apiKey: [] }],
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
-  app.get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+  await registerApiDocs(app);
 
   const { db } = database;
   const auth = createAuthService({ db, config });
   const contacts = createContactsService({ db });
   const companies = createCompaniesService({ db });
   registerAuthentication(app, auth);
+  jobs.setLogger(app.log);
+  await registerReminderWorker(jobs, db);
+  const importsDirectory = path.join(config.dataDir, "imports");
+  await registerImportWorker(jobs, db, { directory: importsDirectory, chunkSize: config.importChunkRows });
+  const fieldPermissions = createFieldPermissionsService({ db });
+  const attachmentStorage = createLocalDiskStorage(path.join(config.dataDir, "attachments"));
+  // Modules holding data about a contact join data-subject export and erase here.
+  const privacy = createPrivacyService({ db, fieldPermissions, sources: [attachmentsDataSource(attachmentStorage), activitiesDataSource()] });
 
   app.get("/healthz", { schema: { hide: true } }, async () => {
     await db.execute(sql`select 1`);
@@ -72,14 +101,25 @@ export async function buildApp({ config, database }: { config: Config; database:
 
   await app.register(
     async (api) => {
+      // Before the routes: it hooks every route answering with contacts or companies.
+      registerFieldPermissionFilter(api, fieldPermissions);
       await api.register(authRoutes, { auth, config });
       await api.register(workspacesRoutes, { workspaces: createWorkspacesService({ db, config }) });
       await api.register(apiKeysRoutes, { apiKeys: createApiKeysService({ db }) });
       await api.register(auditRoutes, { audit: createAuditService({ db }) });
       await api.register(savedViewsRoutes, { views: createSavedViewsService({ db }) });
       await api.register(contactsRoutes, { contacts });
+      await api.register(exportRoutes, { exports: createExportService({ db, contacts, companies, fieldPermissions }) });
+      await api.register(duplicatesRoutes, { duplicates: createDuplicatesService({ db }), merges: createMergesService({ db, fieldPermissions }) });
       await api.register(companiesRoutes, { companies, contacts });
+      await api.register(batchRoutes, { batch: createBatchService({ db }), fieldPermissions });
+      await api.register(importsRoutes, { imports: createImportsService({ db, jobs, directory: importsDirectory, fieldPermissions }), maxBytes: config.importMaxBytes });
+      await api.register(customFieldsRoutes, { customFields: createCustomFieldsService({ db }) });
       await api.register(searchRoutes, { contacts, companies });
+      await api.register(activitiesRoutes, { activities: createActivitiesService({ db, jobs }), timeline: createTimelineService({ db }) });
+      await api.register(notificationsRoutes, { notifications: createNotificationsService({ db }) });
+      await api.register(privacyRoutes, { privacy, fieldPermissions });
+      await api.register(attachmentsRoutes, { attachments: createAttachmentsService({ db, storage: attachmentStorage, activities: activityLookup }), maxBytes: config.attachmentMaxBytes });
     },
     { prefix: "/api/v1" },
   );

@@ -11,6 +11,9 @@ const ConfigSchema = z.object({
   PILLAR_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   PILLAR_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   PILLAR_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  PILLAR_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  PILLAR_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  PILLAR_IMPORT_CHUNK_ROWS: z.coerce.number().int().min(1).max(5000).default(2000),
   PILLAR_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -25,6 +28,12 @@ export interface Config {
   sessionDays: number;
   invitationDays: number;
   bodyLimitBytes: number;
+  /** Largest attachment upload; attachments are stored under dataDir/attachments. */
+  attachmentMaxBytes: number;
+  /** Largest CSV import upload; the file is kept under dataDir/imports while the import runs. */
+  importMaxBytes: number;
+  /** Rows an import commits per transaction (with its progress counters). */
+  importChunkRows: number;
   logLevel: string;
 }
 
@@ -46,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: values.PILLAR_SESSION_DAYS,
     invitationDays: values.PILLAR_INVITATION_DAYS,
     bodyLimitBytes: values.PILLAR_BODY_LIMIT_BYTES,
+    attachmentMaxBytes: values.PILLAR_ATTACHMENT_MAX_BYTES,
+    importMaxBytes: values.PILLAR_IMPORT_MAX_BYTES,
+    importChunkRows: values.PILLAR_IMPORT_CHUNK_ROWS,
     logLevel: values.PILLAR_LOG_LEVEL,
   };
 }

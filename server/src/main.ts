@@ -3,13 +3,15 @@ import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { runMigrations } from "./db/migrate.js";
 import { seedDemoWorkspace } from "./platform/demo/demo-seed.js";
+import { startJobQueue } from "./platform/jobs/index.js";
 
-/** config → database → migrations → app → listen; Ctrl-C drains requests, then closes the database. */
+/** config → database → migrations → job queue → app → listen; Ctrl-C drains requests and jobs, then closes the database. */
 async function main() {
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   await runMigrations(database);
-  const app = await buildApp({ config, database });
+  const jobs = await startJobQueue(database);
+  const app = await buildApp({ config, database, jobs });
 
   if (process.argv.includes("--demo")) {
     const login = await seedDemoWorkspace(database);
@@ -23,6 +25,7 @@ async function main() {
     isClosing = true;
     app.log.info(`${signal} received, shutting down`);
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   /** The raw driver, for bulk loads (COPY, multi-row inserts) that the query builder makes slow. */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The PostgreSQL server URL, for components that open their own connections (the job queue). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if ("url" in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
-    return { db, kind: "postgres", pool, close: () => pool.end() };
+    return { db, kind: "postgres", pool, url: target.url, close: () => pool.end() };
   }
   let releaseLock = () => {};
   let dataDir: string | undefined;

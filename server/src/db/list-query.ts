@@ -30,7 +30,7 @@ export interface SortKey {
 
 const textOperators = ["eq", "ne", "lt", "lte", "gt", "gte", "in", "contains", "isEmpty"];
 const orderedOperators = ["eq", "ne", "lt", "lte", "gt", "gte", "in", "isEmpty"];
-const operatorsByType: Record<FieldType, string[]> = {
+export const operatorsByType: Record<FieldType, string[]> = {
   text: textOperators,
   number: orderedOperators,
   date: orderedOperators,
@@ -53,7 +53,7 @@ export function parseBoolean(path: string, value: string): boolean {
   throw invalidField(path, "must be true or false");
 }
 
-function parseValue(path: string, field: ListField, raw: string): unknown {
+export function parseValue(path: string, field: ListField, raw: string): unknown {
   switch (field.type) {
     case "number": {
       const value = Number(raw);
@@ -97,7 +97,8 @@ export function buildFilters(filters: Record<string, Record<string, string>> | u
   return conditions;
 }
 
-function scalarCondition(path: string, field: ListField, operator: string, raw: string): SQL {
+/** The condition for one operator on a plain column; exported for fields that override only some operators. */
+export function scalarCondition(path: string, field: ListField, operator: string, raw: string): SQL {
   const column = field.column;
   if (operator === "isEmpty") {
     const isEmpty = parseBoolean(path, raw);

@@ -16,3 +16,6 @@ export { createSavedViewsService } from "./views/saved-views.service.js";
 export { registerAuthentication } from "./http/authenticate.js";
 export { registerErrorHandling } from "./http/error-handler.js";
 export { parseQueryString } from "./http/querystring.js";
+export { notificationsRoutes, createNotificationsService } from "./notifications/index.js";
+export { registerApiDocs } from "./http/api-docs.js";
+export type { JobQueue } from "./jobs/index.js";

@@ -4,11 +4,15 @@ import { useTranslation } from "react-i18next";
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { LanguageSwitch } from "../i18n";
 import { UserMenu, useLogout, useMe } from "../features/auth";
+import { NotificationsBell } from "../features/notifications";
 import { SearchButton, SearchSpotlight } from "../features/search";
 
 const links = [
   { to: "/contacts", key: "nav.contacts" },
   { to: "/companies", key: "nav.companies" },
+  { to: "/tasks", key: "tasks.title" },
+  { to: "/duplicates", key: "duplicates.nav" },
+  { to: "/imports", key: "imports.nav" },
   { to: "/trash", key: "nav.trash" },
   { to: "/settings", key: "nav.settings" },
 ];
@@ -33,6 +37,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <SearchButton />
+            <NotificationsBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>

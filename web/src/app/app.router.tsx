@@ -1,9 +1,12 @@
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { MyTasksPage } from "../features/activities";
 import { AcceptInvitationPage, AuthGuard, LoginPage, SignupPage } from "../features/auth";
 import { CompaniesListPage, CompanyRecordPage } from "../features/companies";
 import { ContactRecordPage, ContactsListPage } from "../features/contacts";
 import { SettingsPage } from "../features/settings";
 import { TrashPage } from "../features/trash";
+import { DuplicatesPage } from "../features/duplicates";
+import { ImportsPage } from "../features/imports";
 import { AppLayout } from "./app.layout";
 import { NotFoundPage } from "./not-found.page";
 
@@ -23,7 +26,11 @@ const router = createBrowserRouter([
       { path: "contacts/:id", element: <ContactRecordPage /> },
       { path: "companies", element: <CompaniesListPage /> },
       { path: "companies/:id", element: <CompanyRecordPage /> },
+      { path: "tasks", element: <MyTasksPage /> },
+      { path: "imports", element: <ImportsPage /> },
       { path: "trash", element: <TrashPage /> },
+      { path: "duplicates", element: <Navigate to="/duplicates/contacts" replace /> },
+      { path: "duplicates/:object", element: <DuplicatesPage /> },
       { path: "settings", element: <SettingsPage /> },
       { path: "settings/:tab", element: <SettingsPage /> },
       { path: "*", element: <NotFoundPage /> },

@@ -1,5 +1,12 @@
 /** English strings; zh-CN.ts has the same shape (checked by its type). */
+import { activityTextsEn } from "./en.activities";
+import { duplicateTextsEn } from "./en.duplicates";
+import { importTextsEn } from "./en.imports";
+
 export const en = {
+  ...activityTextsEn,
+  ...duplicateTextsEn,
+  ...importTextsEn,
   common: {
     cancel: "Cancel",
     close: "Close",
@@ -209,6 +216,42 @@ export const en = {
     emptyCompanies: "No companies in the trash",
     emptyDescription: "Deleted records stay here until they are restored or deleted forever.",
   },
+  customFields: {
+    tab: "Custom fields",
+    add: "Add field",
+    edit: "Edit field",
+    label: "Label",
+    key: "Key",
+    keyHint: "Used by the API and filters (custom.key); it cannot change later.",
+    type: "Type",
+    options: "Options",
+    optionsHint: "Type an option and press Enter.",
+    helpText: "Help text",
+    required: "Required",
+    archive: "Archive",
+    restore: "Restore",
+    archived: "Archived (values kept)",
+    moveUp: "Move up",
+    moveDown: "Move down",
+    empty: "No custom fields yet",
+    deleteTitle: "Delete {{label}}?",
+    deleteMessage: "Its values are removed from every record. Archive the field instead to keep them.",
+    objects: { contact: "Contacts", company: "Companies" },
+    types: {
+      text: "Text",
+      long_text: "Long text",
+      number: "Number",
+      money: "Money",
+      date: "Date",
+      boolean: "Yes / no",
+      single_select: "Single select",
+      multi_select: "Multi select",
+      url: "URL",
+      email: "E-mail",
+      phone: "Phone",
+      member: "Member",
+    },
+  },
   settings: {
     title: "Settings",
     revoke: "Revoke",
@@ -259,6 +302,42 @@ export const en = {
     },
     roles: { permission: "Permission", granted: "Granted", notGranted: "Not granted" },
   },
+  privacy: {
+    consent: {
+      title: "Marketing e-mail consent",
+      label: "Consent",
+      opted_in: "Opted in",
+      opted_out: "Opted out",
+      unknown: "Unknown",
+      source: "Source",
+      sourcePlaceholder: "e.g. web form, phone call",
+      changedAt: "Changed",
+      saved: "Consent saved",
+    },
+    doNotContact: "Do not contact",
+    export: "Export data",
+    erase: {
+      button: "Erase",
+      title: "Erase this contact's personal data",
+      message: "Names, e-mails, phones, notes, files and their history are removed everywhere, including activities and the audit log. This cannot be undone.",
+      typeToConfirm: "Type {{word}} to confirm",
+      confirm: "Erase for ever",
+      done: "Personal data erased",
+    },
+    fieldPermissions: {
+      tab: "Field permissions",
+      help: "A hidden field is left out of everything the role reads: record pages, lists, search and exports. Owners always see every field.",
+      field: "Field",
+      hiddenFrom: "Hidden from {{role}}",
+    },
+  },
+  attachments: {
+    title: "Attachments",
+    upload: "Upload file",
+    uploading: "Uploading",
+    none: "No files yet",
+    download: "Download",
+  },
   permissions: {
     records_read: "Read contacts and companies",
     records_create: "Create records",
@@ -273,6 +352,9 @@ export const en = {
     teams_manage: "Create teams",
     invitations_manage: "Invite people",
     api_keys_manage: "Manage API keys",
+    privacy_export: "Export a contact's data",
+    privacy_erase: "Erase a contact's personal data",
+    field_permissions_manage: "Hide sensitive fields from roles",
   },
 };
 

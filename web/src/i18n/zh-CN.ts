@@ -1,7 +1,13 @@
 import type { Resources } from "./en";
+import { activityTextsZh } from "./zh-CN.activities";
+import { duplicateTextsZh } from "./zh-CN.duplicates";
+import { importTextsZh } from "./zh-CN.imports";
 
 /** 简体中文. */
 export const zhCN: Resources = {
+  ...activityTextsZh,
+  ...duplicateTextsZh,
+  ...importTextsZh,
   common: {
     cancel: "取消",
     close: "关闭",
@@ -211,6 +217,42 @@ export const zhCN: Resources = {
     emptyCompanies: "回收站中没有公司",
     emptyDescription: "已删除的记录会保留在这里，直到被恢复或永久删除。",
   },
+  customFields: {
+    tab: "自定义字段",
+    add: "添加字段",
+    edit: "编辑字段",
+    label: "名称",
+    key: "键",
+    keyHint: "用于 API 和筛选（custom.键），创建后不可更改。",
+    type: "类型",
+    options: "选项",
+    optionsHint: "输入选项后按回车。",
+    helpText: "帮助说明",
+    required: "必填",
+    archive: "归档",
+    restore: "恢复",
+    archived: "已归档（保留数据）",
+    moveUp: "上移",
+    moveDown: "下移",
+    empty: "还没有自定义字段",
+    deleteTitle: "删除 {{label}}？",
+    deleteMessage: "所有记录中的该字段值都会被删除。若要保留数据，请改为归档。",
+    objects: { contact: "联系人", company: "公司" },
+    types: {
+      text: "文本",
+      long_text: "长文本",
+      number: "数字",
+      money: "金额",
+      date: "日期",
+      boolean: "是 / 否",
+      single_select: "单选",
+      multi_select: "多选",
+      url: "网址",
+      email: "电子邮件",
+      phone: "电话",
+      member: "成员",
+    },
+  },
   settings: {
     title: "设置",
     revoke: "撤销",
@@ -261,6 +303,42 @@ export const zhCN: Resources = {
     },
     roles: { permission: "权限", granted: "已授予", notGranted: "未授予" },
   },
+  privacy: {
+    consent: {
+      title: "营销邮件同意",
+      label: "同意状态",
+      opted_in: "已同意",
+      opted_out: "已退订",
+      unknown: "未知",
+      source: "来源",
+      sourcePlaceholder: "例如：网页表单、电话",
+      changedAt: "更改时间",
+      saved: "同意状态已保存",
+    },
+    doNotContact: "请勿联系",
+    export: "导出数据",
+    erase: {
+      button: "删除个人数据",
+      title: "删除此联系人的个人数据",
+      message: "姓名、邮箱、电话、备注、文件及其历史将在所有地方被删除，包括活动和审计日志。此操作无法撤销。",
+      typeToConfirm: "输入 {{word}} 以确认",
+      confirm: "永久删除",
+      done: "个人数据已删除",
+    },
+    fieldPermissions: {
+      tab: "字段权限",
+      help: "隐藏的字段不会出现在该角色读取的任何内容中：记录页面、列表、搜索和导出。所有者始终可以看到所有字段。",
+      field: "字段",
+      hiddenFrom: "对{{role}}隐藏",
+    },
+  },
+  attachments: {
+    title: "附件",
+    upload: "上传文件",
+    uploading: "正在上传",
+    none: "暂无文件",
+    download: "下载",
+  },
   permissions: {
     records_read: "查看联系人和公司",
     records_create: "创建记录",
@@ -275,5 +353,8 @@ export const zhCN: Resources = {
     teams_manage: "创建团队",
     invitations_manage: "邀请成员",
     api_keys_manage: "管理 API 密钥",
+    privacy_export: "导出联系人的数据",
+    privacy_erase: "删除联系人的个人数据",
+    field_permissions_manage: "对角色隐藏敏感字段",
   },
 };

@@ -12,11 +12,13 @@ export interface RecordLayoutProps {
   banner?: ReactNode;
   details: ReactNode;
   related?: ReactNode;
+  /** The record's timeline of activities and changes, as its own tab. */
+  timeline?: ReactNode;
   /** Absent when the user may not read the audit trail. */
   history?: ReactNode;
 }
 
-/** A record page: breadcrumb, title with actions, then Details and History tabs. */
+/** A record page: breadcrumb, title with actions, then Details, Timeline and History tabs. */
 export function RecordLayout(props: RecordLayoutProps) {
   const { t } = useTranslation();
   return (
@@ -36,6 +38,7 @@ export function RecordLayout(props: RecordLayoutProps) {
       <Tabs defaultValue="details" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="details">{t("record.details")}</Tabs.Tab>
+          {props.timeline ? <Tabs.Tab value="timeline" data-testid="timeline-tab">{t("activities.timeline")}</Tabs.Tab> : null}
           {props.history ? <Tabs.Tab value="history">{t("record.history")}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
@@ -44,6 +47,7 @@ export function RecordLayout(props: RecordLayoutProps) {
             {props.related}
           </Stack>
         </Tabs.Panel>
+        {props.timeline ? <Tabs.Panel value="timeline" pt="md">{props.timeline}</Tabs.Panel> : null}
         {props.history ? <Tabs.Panel value="history" pt="md">{props.history}</Tabs.Panel> : null}
       </Tabs>
     </Stack>

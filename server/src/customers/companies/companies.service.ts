@@ -9,6 +9,9 @@ import type { Caller } from "../../platform/auth/caller.js";
 import { iso, isoOrNull } from "../../platform/http/iso.js";
 import { assertMemberExists } from "../../platform/workspaces/index.js";
 import { detachCompany } from "../contacts/contacts.repository.js";
+// Straight from the file, not the module index: the merge service there imports this one.
+import { duplicateWarnings } from "../duplicates/duplicates.detection.js";
+import { customValuesForCreate, customValuesForUpdate, loadCustomFieldRules } from "../custom-fields/index.js";
 import { createRecordTrash } from "../shared/record-trash.js";
 import { assertCanAssignOwner, assertCanModify } from "../shared/records.policy.js";
 import * as repository from "./companies.repository.js";
@@ -33,6 +36,8 @@ export function toCompany(row: repository.CompanyRow): Company {
     ownerId: company.ownerId,
     owner: company.ownerId && row.ownerName !== null ? { id: company.ownerId, name: row.ownerName, email: row.ownerEmail ?? "" } : null,
     tags: company.tags,
+    custom: company.custom,
+    externalId: company.externalId,
     contactCount: Number(row.contactCount),
     createdAt: iso(company.createdAt),
     updatedAt: iso(company.updatedAt),
@@ -68,7 +73,7 @@ export function createCompaniesService({ db }: { db: Database }) {
   return {
     list: (caller: Caller, query: repository.CompanyListQuery) =>
       inWorkspace(db, caller.workspaceId, async (tx) => {
-        const { rows, nextCursor } = await repository.listCompanies(tx, caller.workspaceId, query);
+        const { rows, nextCursor } = await repository.listCompanies(tx, caller.workspaceId, query, await loadCustomFieldRules(tx, caller.workspaceId, "company"));
         return { data: rows.map(toCompany), nextCursor };
       }),
 
@@ -87,6 +92,7 @@ export function createCompaniesService({ db }: { db: Database }) {
           ...toColumns(input),
           name: input.name,
           tags: input.tags ?? [],
+          custom: await customValuesForCreate(tx, caller.workspaceId, "company", input.custom),
           ownerId: input.ownerId === undefined ? caller.userId : input.ownerId,
           workspaceId: caller.workspaceId,
           id,
@@ -96,7 +102,8 @@ export function createCompaniesService({ db }: { db: Database }) {
         });
         const row = (await repository.findCompany(tx, caller.workspaceId, id))!;
         await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "create", before: null, after: row.company });
-        return toCompany(row);
+        const warnings = await duplicateWarnings(tx, "company", id);
+        return warnings ? { ...toCompany(row), warnings } : toCompany(row);
       });
     },
 
@@ -106,7 +113,8 @@ export function createCompaniesService({ db }: { db: Database }) {
         assertCanModify(caller, before.company, "companies");
         if (changes.ownerId !== before.company.ownerId) assertCanAssignOwner(caller, changes.ownerId);
         if (changes.ownerId) await assertMemberExists(tx, caller.workspaceId, changes.ownerId, "body.ownerId");
-        await repository.updateCompany(tx, caller.workspaceId, id, { ...toColumns(changes), updatedAt: new Date() });
+        const custom = changes.custom === undefined ? undefined : await customValuesForUpdate(tx, caller.workspaceId, "company", changes.custom, before.company.custom);
+        await repository.updateCompany(tx, caller.workspaceId, id, { ...toColumns(changes), custom, updatedAt: new Date() });
         const after = (await repository.findCompany(tx, caller.workspaceId, id))!;
         await recordAudit(tx, caller, { entityType: "company", entityId: id, action: "update", before: before.company, after: after.company });
         return toCompany(after);

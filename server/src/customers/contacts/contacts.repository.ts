@@ -1,9 +1,11 @@
 import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { contactFilterFields, contactSortFields, LifecycleStage, toE164 } from "../../../../contracts/index.js";
+import { contactFilterFields, contactSortFields, LifecycleStage, toE164, type CustomFieldRule } from "../../../../contracts/index.js";
 import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField, type SortKey } from "../../db/list-query.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { users } from "../../platform/auth/auth.schema.js";
 import { companies } from "../companies/companies.schema.js";
+import { customListFields, customSortValues } from "../custom-fields/index.js";
+import { externalIdConflict } from "../shared/external-id.js";
 import { jsonArrayFilter, tagsFilter } from "../shared/list-filters.js";
 import { contacts } from "./contacts.schema.js";
 
@@ -21,6 +23,7 @@ const listFields: Record<(typeof contactFilterFields)[number], ListField> = {
   source: { column: column("source"), type: "text", isNullable: true, isSortable: true },
   tags: { column: column("tags"), type: "text", isNullable: false, isSortable: false, filter: tagsFilter(column("tags"), "tags") },
   birthday: { column: column("birthday"), type: "date", isNullable: true, isSortable: true },
+  externalId: { column: column("externalId"), type: "text", isNullable: true, isSortable: false },
   createdAt: { column: column("createdAt"), type: "timestamp", isNullable: false, isSortable: true },
   updatedAt: { column: column("updatedAt"), type: "timestamp", isNullable: false, isSortable: true },
 };
@@ -68,10 +71,12 @@ export interface ContactListQuery {
   companyId?: string;
 }
 
-export async function listContacts(tx: Transaction, workspaceId: string, query: ContactListQuery) {
+/** customFields: the workspace's contact fields, listed as `custom.<key>` next to the built-in ones. */
+export async function listContacts(tx: Transaction, workspaceId: string, query: ContactListQuery, customFields: CustomFieldRule[] = []) {
+  const fields = { ...listFields, ...customListFields(customFields, { name: "contacts", id: sql`${contacts.id}`, custom: sql`${contacts.custom}` }) };
   const conditions: (SQL | undefined)[] = [eq(contacts.workspaceId, workspaceId), query.trash ? isNotNull(contacts.deletedAt) : isNull(contacts.deletedAt)];
   if (query.companyId) conditions.push(eq(contacts.companyId, query.companyId));
-  conditions.push(...buildFilters(query.filter, listFields));
+  conditions.push(...buildFilters(query.filter, fields));
 
   let keys: SortKey[];
   const extra: Record<string, SQL> = {};
@@ -87,9 +92,9 @@ export async function listContacts(tx: Transaction, workspaceId: string, query: 
     );
     const rank = sql`((case when lower(${contacts.firstName}) like ${prefix} or lower(${contacts.lastName}) like ${prefix} then 1 else 0 end) + word_similarity(${term}, ${contacts.searchText}))::real`;
     extra.rank = rank;
-    keys = query.sort ? parseSort(query.sort, listFields, "") : [{ name: "rank", column: rank, isDescending: true, isNullable: false, type: "rank" }];
+    keys = query.sort ? parseSort(query.sort, fields, "") : [{ name: "rank", column: rank, isDescending: true, isNullable: false, type: "rank" }];
   } else {
-    keys = parseSort(query.sort, listFields, "-updatedAt");
+    keys = parseSort(query.sort, fields, "-updatedAt");
   }
   const idColumn = sql`${contacts.id}`;
   conditions.push(afterCursor(query.cursor, keys, idColumn));
@@ -101,16 +106,20 @@ export async function listContacts(tx: Transaction, workspaceId: string, query: 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > query.limit && last ? cursorFor({ ...last.contact, rank: (last as Record<string, unknown>).rank }, keys, last.contact.id) : null;
+    rows.length > query.limit && last ? cursorFor({ ...last.contact, ...customSortValues(last.contact.custom), rank: (last as Record<string, unknown>).rank }, keys, last.contact.id) : null;
   return { rows: page, nextCursor };
 }
 
 export async function insertContact(tx: Transaction, values: typeof contacts.$inferInsert) {
-  await tx.insert(contacts).values(values);
+  await tx.insert(contacts).values(values).catch(externalIdConflict("contact"));
 }
 
 export async function updateContact(tx: Transaction, workspaceId: string, id: string, values: Partial<typeof contacts.$inferInsert>) {
-  await tx.update(contacts).set(values).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+  await tx
+    .update(contacts)
+    .set(values)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+    .catch(externalIdConflict("contact"));
 }
 
 export async function deleteContact(tx: Transaction, workspaceId: string, id: string) {

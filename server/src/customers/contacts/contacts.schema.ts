@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Address } from "../../../../contracts/index.js";
 import { businessColumns, deletedAt } from "../../db/columns.js";
 import { companies } from "../companies/companies.schema.js";
@@ -25,6 +25,15 @@ export const contacts = pgTable(
     birthday: date("birthday", { mode: "string" }),
     address: jsonb("address").$type<Address>(),
     notes: text("notes"),
+    /** Marketing e-mail consent; every change is kept in consent_history (customers/privacy). */
+    emailConsent: text("email_consent", { enum: ["opted_in", "opted_out", "unknown"] }).notNull().default("unknown"),
+    doNotContact: boolean("do_not_contact").notNull().default(false),
+    /** Custom field values by key (customers/custom-fields); typed by the workspace's definitions. */
+    custom: jsonb("custom").notNull().default(sql`'{}'::jsonb`).$type<Record<string, unknown>>(),
+    /** The record's id in another system (ERP, shop): unique in the workspace, the key of batch upserts and imports. */
+    externalId: text("external_id"),
+    /** The import that created this contact (customers/imports), so undoing the import can remove it. */
+    importId: uuid("import_id"),
     deletedAt: deletedAt(),
     /** One lower-cased text of names, e-mails and phones, for the trigram search index. */
     searchText: text("search_text").generatedAlwaysAs(
@@ -39,9 +48,13 @@ export const contacts = pgTable(
     index("contacts_stage_owner_idx").on(table.workspaceId, table.lifecycleStage, table.ownerId, table.updatedAt.desc(), table.id.desc()).where(sql`deleted_at is null`),
     index("contacts_owner_idx").on(table.workspaceId, table.ownerId, table.updatedAt.desc()).where(sql`deleted_at is null`),
     index("contacts_company_idx").on(table.workspaceId, table.companyId),
+    uniqueIndex("contacts_external_id_idx").on(table.workspaceId, table.externalId).where(sql`external_id is not null`),
     index("contacts_trash_idx").on(table.workspaceId, table.deletedAt).where(sql`deleted_at is not null`),
     index("contacts_emails_idx").using("gin", sql`${table.emails} jsonb_path_ops`),
+    // Duplicate warnings on create look up contacts by phone (customers/duplicates).
+    index("contacts_phones_idx").using("gin", sql`${table.phones} jsonb_path_ops`),
     index("contacts_tags_idx").using("gin", table.tags),
+    index("contacts_custom_idx").using("gin", sql`${table.custom} jsonb_path_ops`),
     // Name-prefix search (q=) reads these inside contact_search_candidates, where LIKE 'abc%' can use them.
     index("contacts_first_name_prefix_idx").on(table.workspaceId, sql`lower(${table.firstName}) text_pattern_ops`),
     index("contacts_last_name_prefix_idx").on(table.workspaceId, sql`lower(${table.lastName}) text_pattern_ops`),

@@ -6,9 +6,14 @@ import { newId } from "../../db/ids.js";
 import { inWorkspace, type Transaction } from "../../db/workspace-transaction.js";
 import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Caller } from "../../platform/auth/caller.js";
+import { invalidField } from "../../platform/http/app-error.js";
 import { iso, isoOrNull } from "../../platform/http/iso.js";
 import { assertMemberExists } from "../../platform/workspaces/index.js";
 import { assertLiveCompany } from "../companies/companies.repository.js";
+// Straight from the file, not the module index: the merge service there imports this one.
+import { duplicateWarnings } from "../duplicates/duplicates.detection.js";
+import { customValuesForCreate, customValuesForUpdate, loadCustomFieldRules } from "../custom-fields/index.js";
+import { recordConsentChange } from "../privacy/consent.repository.js";
 import { createRecordTrash } from "../shared/record-trash.js";
 import { assertCanAssignOwner, assertCanModify } from "../shared/records.policy.js";
 import * as repository from "./contacts.repository.js";
@@ -37,6 +42,10 @@ export function toContact(row: NonNullable<repository.ContactRow>): Contact {
     birthday: contact.birthday,
     address: contact.address,
     notes: contact.notes,
+    custom: contact.custom,
+    emailConsent: contact.emailConsent,
+    doNotContact: contact.doNotContact,
+    externalId: contact.externalId,
     createdAt: iso(contact.createdAt),
     updatedAt: iso(contact.updatedAt),
     createdBy: contact.createdBy,
@@ -45,9 +54,14 @@ export function toContact(row: NonNullable<repository.ContactRow>): Contact {
 }
 
 /** The audited view of a contact: its stored fields without the derived search text. */
-function snapshot(contact: ContactRecord): Record<string, unknown> {
-  const { searchText: _searchText, ...fields } = contact;
+export function snapshot(contact: ContactRecord): Record<string, unknown> {
+  const { searchText: _searchText, importId: _importId, ...fields } = contact;
   return fields;
+}
+
+/** A consent source describes a consent change; alone it would be recorded nowhere. */
+function assertConsentSourceHasChange(consentSource: string | undefined, emailConsent: string | undefined) {
+  if (consentSource !== undefined && emailConsent === undefined) throw invalidField("body.consentSource", "is only accepted together with emailConsent");
 }
 
 export function createContactsService({ db }: { db: Database }) {
@@ -71,14 +85,15 @@ export function createContactsService({ db }: { db: Database }) {
   return {
     list: (caller: Caller, query: repository.ContactListQuery) =>
       inWorkspace(db, caller.workspaceId, async (tx) => {
-        const { rows, nextCursor } = await repository.listContacts(tx, caller.workspaceId, query);
+        const { rows, nextCursor } = await repository.listContacts(tx, caller.workspaceId, query, await loadCustomFieldRules(tx, caller.workspaceId, "contact"));
         return { data: rows.map(toContact), nextCursor };
       }),
 
     get: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => toContact(await trash.load(tx, caller, id))),
 
-    create(caller: Caller, input: NewContact): Promise<Contact> {
+    create(caller: Caller, { consentSource, ...input }: NewContact): Promise<Contact> {
       assertCanAssignOwner(caller, input.ownerId);
+      assertConsentSourceHasChange(consentSource, input.emailConsent);
       return inWorkspace(db, caller.workspaceId, async (tx) => {
         await checkReferences(tx, caller, input);
         const now = new Date();
@@ -88,6 +103,7 @@ export function createContactsService({ db }: { db: Database }) {
           emails: input.emails ?? [],
           phones: input.phones ?? [],
           tags: input.tags ?? [],
+          custom: await customValuesForCreate(tx, caller.workspaceId, "contact", input.custom),
           ownerId: input.ownerId === undefined ? caller.userId : input.ownerId,
           workspaceId: caller.workspaceId,
           id,
@@ -96,19 +112,26 @@ export function createContactsService({ db }: { db: Database }) {
           createdBy: caller.userId,
         });
         const row = (await repository.findContact(tx, caller.workspaceId, id))!;
+        if (input.emailConsent) await recordConsentChange(tx, caller, { contactId: id, emailConsent: input.emailConsent, previousEmailConsent: null, source: consentSource });
         await recordAudit(tx, caller, { entityType: "contact", entityId: id, action: "create", before: null, after: snapshot(row.contact) });
-        return toContact(row);
+        const warnings = await duplicateWarnings(tx, "contact", id);
+        return warnings ? { ...toContact(row), warnings } : toContact(row);
       });
     },
 
-    update(caller: Caller, id: string, changes: ContactChanges): Promise<Contact> {
+    update(caller: Caller, id: string, { consentSource, ...changes }: ContactChanges): Promise<Contact> {
+      assertConsentSourceHasChange(consentSource, changes.emailConsent);
       return inWorkspace(db, caller.workspaceId, async (tx) => {
         const before = await trash.load(tx, caller, id);
         assertCanModify(caller, before.contact, "contacts");
         if (changes.ownerId !== before.contact.ownerId) assertCanAssignOwner(caller, changes.ownerId);
         await checkReferences(tx, caller, changes);
-        await repository.updateContact(tx, caller.workspaceId, id, { ...changes, updatedAt: new Date() });
+        const custom = changes.custom === undefined ? undefined : await customValuesForUpdate(tx, caller.workspaceId, "contact", changes.custom, before.contact.custom);
+        await repository.updateContact(tx, caller.workspaceId, id, { ...changes, custom, updatedAt: new Date() });
         const after = (await repository.findContact(tx, caller.workspaceId, id))!;
+        if (after.contact.emailConsent !== before.contact.emailConsent) {
+          await recordConsentChange(tx, caller, { contactId: id, emailConsent: after.contact.emailConsent, previousEmailConsent: before.contact.emailConsent, source: consentSource });
+        }
         await recordAudit(tx, caller, { entityType: "contact", entityId: id, action: "update", before: snapshot(before.contact), after: snapshot(after.contact) });
         return toContact(after);
       });

@@ -8,7 +8,7 @@ export const auditLog = pgTable(
     id: uuid("id").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: uuid("entity_id").notNull(),
-    action: text("action", { enum: ["create", "update", "delete", "restore", "hard_delete"] }).notNull(),
+    action: text("action", { enum: ["create", "update", "delete", "restore", "hard_delete", "export", "erase"] }).notNull(),
     actorUserId: uuid("actor_user_id"),
     actorApiKeyId: uuid("actor_api_key_id"),
     changes: jsonb("changes").notNull().$type<Record<string, { before: unknown; after: unknown }>>(),

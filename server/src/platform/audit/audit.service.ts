@@ -53,6 +53,30 @@ export async function recordAudit(
   });
 }
 
+/**
+ * Many entries in one statement, for batch writes and imports; each is the same as one recordAudit.
+ * Set-based (one jsonb parameter), because the query builder's multi-row values cost more than the
+ * rows they audit at import sizes.
+ */
+export async function recordAuditEntries(
+  tx: Transaction,
+  caller: Pick<Caller, "workspaceId" | "userId" | "apiKeyId">,
+  entries: { entityType: string; entityId: string; action: AuditAction; before: Snapshot | null; after: Snapshot | null }[],
+) {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => ({
+    id: newId(),
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    action: entry.action,
+    changes: diffSnapshots(entry.before, entry.after),
+  }));
+  await tx.execute(sql`
+    insert into audit_log (workspace_id, id, entity_type, entity_id, action, actor_user_id, actor_api_key_id, changes, created_at)
+    select ${caller.workspaceId}::uuid, r.id, r.entity_type, r.entity_id, r.action, ${caller.userId}::uuid, ${caller.apiKeyId}::uuid, r.changes, ${new Date().toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, entity_type text, entity_id uuid, action text, changes jsonb)`);
+}
+
 export function createAuditService({ db }: { db: Database }) {
   return {
     list(caller: Caller, query: { entityType: string; entityId: string; limit: number; cursor?: string }) {

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { can, type Permission, type Role } from "../../../../contracts/index.js";
 import { sessionCookieFrom, useTestApp, type Actor } from "../../../../test/app.js";
 import { databaseFingerprint } from "../../../../test/db.js";
+import { eventually } from "../../../../test/eventually.js";
 import { addMember, buildCompany, buildContact, createCompany, createContact, signUpOwner } from "../../../../test/factories.js";
+import { multipartBody, upload } from "../../../../test/uploads.js";
 import type { AuthService } from "../auth/auth.service.js";
 import { registerAuthentication } from "./authenticate.js";
 
@@ -38,6 +40,10 @@ const allowedRoles: Record<Permission, Role[]> = {
   "members:manage": admins,
   "invitations:manage": admins,
   "api_keys:manage": admins,
+  "custom_fields:manage": admins,
+  "privacy:export": admins,
+  "privacy:erase": admins,
+  "field_permissions:manage": admins,
 };
 
 interface Prepared {
@@ -46,7 +52,7 @@ interface Prepared {
   headers?: Record<string, string>;
 }
 interface RouteCase {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   route: string;
   permission: Permission | "public";
   success: number;
@@ -91,6 +97,20 @@ const table: RouteCase[] = [
   { method: "DELETE", route: "/api/v1/contacts/:id", permission: "records:delete", success: 204, prepare: async () => withId("/api/v1/contacts/:id", (await unownedContact()).id) },
   { method: "POST", route: "/api/v1/contacts/:id/restore", permission: "records:delete", success: 200, prepare: async () => withId("/api/v1/contacts/:id/restore", (await trashed("contacts")).id) },
   { method: "DELETE", route: "/api/v1/contacts/:id/purge", permission: "records:hard_delete", success: 204, prepare: async () => withId("/api/v1/contacts/:id/purge", (await trashed("contacts")).id) },
+  { method: "GET", route: "/api/v1/contacts/export", permission: "records:read", success: 200 },
+  { method: "GET", route: "/api/v1/companies/export", permission: "records:read", success: 200 },
+  { method: "GET", route: "/api/v1/duplicates", permission: "records:read", success: 200, prepare: async () => ({ url: "/api/v1/duplicates?object=contact" }) },
+  { method: "POST", route: "/api/v1/contacts/merge", permission: "records:write", success: 200, prepare: async () => ({ payload: { survivorId: (await unownedContact()).id, mergeIds: [(await unownedContact()).id] } }) },
+  { method: "POST", route: "/api/v1/companies/merge", permission: "records:write", success: 200, prepare: async () => ({ payload: { survivorId: (await unownedCompany()).id, mergeIds: [(await unownedCompany()).id] } }) },
+  {
+    method: "POST", route: "/api/v1/merges/:id/undo", permission: "records:write", success: 200,
+    // Undo is for the person who merged (or an admin): each writer undoes their own merge.
+    prepare: async (actor) => {
+      const merger = can(actor.role, "records:write") ? actor : actors.owner;
+      const merged = await merger.request("POST", "/api/v1/contacts/merge", { survivorId: (await unownedContact()).id, mergeIds: [(await unownedContact()).id] });
+      return withId("/api/v1/merges/:id/undo", merged.body.mergeId);
+    },
+  },
   { method: "GET", route: "/api/v1/companies", permission: "records:read", success: 200 },
   { method: "POST", route: "/api/v1/companies", permission: "records:create", success: 201, prepare: async () => ({ payload: buildCompany() }) },
   { method: "GET", route: "/api/v1/companies/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/companies/:id", (await unownedCompany()).id) },
@@ -121,7 +141,80 @@ const table: RouteCase[] = [
     method: "DELETE", route: "/api/v1/api-keys/:id", permission: "api_keys:manage", success: 204,
     prepare: async () => withId("/api/v1/api-keys/:id", (await actors.owner.request("POST", "/api/v1/api-keys", { name: "old", role: "member" })).body.id),
   },
+  { method: "GET", route: "/api/v1/custom-fields", permission: "records:read", success: 200 },
+  { method: "POST", route: "/api/v1/custom-fields", permission: "custom_fields:manage", success: 201, prepare: async () => ({ payload: { object: "contact", key: `f_${unique()}`, label: "Field", type: "text" } }) },
+  { method: "PATCH", route: "/api/v1/custom-fields/:id", permission: "custom_fields:manage", success: 200, prepare: async () => ({ ...withId("/api/v1/custom-fields/:id", (await customField()).id), payload: { label: "Renamed" } }) },
+  { method: "DELETE", route: "/api/v1/custom-fields/:id", permission: "custom_fields:manage", success: 204, prepare: async () => withId("/api/v1/custom-fields/:id", (await customField()).id) },
+  { method: "GET", route: "/api/v1/contacts/:id/consent-history", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/contacts/:id/consent-history", (await unownedContact()).id) },
+  { method: "GET", route: "/api/v1/contacts/:id/data-export", permission: "privacy:export", success: 200, prepare: async () => withId("/api/v1/contacts/:id/data-export", (await unownedContact()).id) },
+  { method: "POST", route: "/api/v1/contacts/:id/erase", permission: "privacy:erase", success: 200, prepare: async () => withId("/api/v1/contacts/:id/erase", (await unownedContact()).id) },
+  { method: "GET", route: "/api/v1/field-permissions", permission: "records:read", success: 200 },
+  { method: "PUT", route: "/api/v1/field-permissions", permission: "field_permissions:manage", success: 200, prepare: async () => ({ payload: { object: "contacts", field: "notes", hiddenFromRoles: [] } }) },
+  {
+    method: "POST", route: "/api/v1/attachments", permission: "records:create", success: 201,
+    prepare: async (actor) => {
+      const { payload, contentType } = multipartBody({ contactId: (await unownedContact()).id }, [{ name: "a.txt", contentType: "text/plain", content: "a" }]);
+      return { payload, headers: { ...actor.headers, "content-type": contentType } };
+    },
+  },
+  { method: "GET", route: "/api/v1/attachments", permission: "records:read", success: 200, prepare: async () => ({ url: `/api/v1/attachments?contactId=${(await unownedContact()).id}` }) },
+  { method: "GET", route: "/api/v1/attachments/:id/content", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/attachments/:id/content", (await attachment(actors.owner)).id) },
+  // Members delete their own uploads (read-only members cannot upload, so the owner's file stands in).
+  { method: "DELETE", route: "/api/v1/attachments/:id", permission: "records:delete", success: 204, prepare: async (actor) => withId("/api/v1/attachments/:id", (await attachment(actor.role === "read_only" ? actors.owner : actor)).id) },
+  { method: "GET", route: "/api/v1/activities", permission: "records:read", success: 200 },
+  { method: "POST", route: "/api/v1/activities", permission: "records:create", success: 201, prepare: async () => ({ payload: { type: "call", subject: "Intro", contactIds: [(await unownedContact()).id] } }) },
+  { method: "GET", route: "/api/v1/activities/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/activities/:id", (await unownedActivity()).id) },
+  { method: "PATCH", route: "/api/v1/activities/:id", permission: "records:write", success: 200, prepare: async () => ({ ...withId("/api/v1/activities/:id", (await unownedActivity()).id), payload: { body: "Edited" } }) },
+  { method: "DELETE", route: "/api/v1/activities/:id", permission: "records:delete", success: 204, prepare: async () => withId("/api/v1/activities/:id", (await unownedActivity()).id) },
+  { method: "GET", route: "/api/v1/contacts/:id/timeline", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/contacts/:id/timeline", (await unownedContact()).id) },
+  { method: "GET", route: "/api/v1/companies/:id/timeline", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/companies/:id/timeline", (await unownedCompany()).id) },
+  { method: "POST", route: "/api/v1/contacts/batch", permission: "records:create", success: 200, prepare: async () => ({ payload: { mode: "create", records: [buildContact()] } }) },
+  { method: "POST", route: "/api/v1/companies/batch", permission: "records:create", success: 200, prepare: async () => ({ payload: { mode: "create", records: [buildCompany()] } }) },
+  { method: "POST", route: "/api/v1/imports/preview", permission: "records:create", success: 200, prepare: async (actor) => importForm(actor) },
+  // A header without rows: the import's job then writes nothing a later case's fingerprint would see.
+  { method: "POST", route: "/api/v1/imports", permission: "records:create", success: 202, prepare: async (actor) => importForm(actor) },
+  { method: "GET", route: "/api/v1/imports", permission: "records:create", success: 200 },
+  { method: "GET", route: "/api/v1/imports/:id", permission: "records:create", success: 200, prepare: async (actor) => withId("/api/v1/imports/:id", await finishedImport(actor)) },
+  { method: "GET", route: "/api/v1/imports/:id/errors", permission: "records:create", success: 200, prepare: async (actor) => withId("/api/v1/imports/:id/errors", await finishedImport(actor)) },
+  { method: "POST", route: "/api/v1/imports/:id/undo", permission: "records:create", success: 200, prepare: async (actor) => withId("/api/v1/imports/:id/undo", await finishedImport(actor)) },
+  { method: "GET", route: "/api/v1/notifications", permission: "session", success: 200 },
+  { method: "POST", route: "/api/v1/notifications/:id/read", permission: "session", success: 200, prepare: async (actor) => withId("/api/v1/notifications/:id/read", await notificationFor(actor)) },
+  { method: "POST", route: "/api/v1/notifications/read-all", permission: "session", success: 200 },
 ];
+
+function importForm(actor: Actor) {
+  const { payload, contentType } = multipartBody({ object: "contact" }, [{ name: "empty.csv", contentType: "text/csv", content: "First Name,Email\n" }]);
+  return { payload, headers: { ...actor.headers, "content-type": contentType } };
+}
+
+/** An import of the actor's (the owner's for a role that cannot import), finished, so it can be read and undone. */
+async function finishedImport(actor: Actor): Promise<string> {
+  const importer = can(actor.role, "records:create") ? actor : actors.owner;
+  const form = importForm(importer);
+  const started = await context.app.inject({ method: "POST", url: "/api/v1/imports", payload: form.payload, headers: form.headers });
+  const id = started.json().id as string;
+  await eventually(async () => ((await importer.request("GET", `/api/v1/imports/${id}`)).body.status === "done" ? true : undefined));
+  return id;
+}
+
+async function unownedActivity() {
+  return (await actors.owner.request("POST", "/api/v1/activities", { type: "note", body: "Shared note", ownerId: null, contactIds: [(await unownedContact()).id] })).body;
+}
+
+/** A mention by someone else puts one notification in the actor's inbox; returns its id. */
+async function notificationFor(actor: Actor): Promise<string> {
+  const author = actor.role === "owner" ? actors.admin : actors.owner;
+  await author.request("POST", "/api/v1/activities", { type: "note", body: `Hello [@you](mention:${actor.userId})` });
+  return (await actor.request("GET", "/api/v1/notifications?unread=true&limit=1")).body.data[0].id;
+}
+
+async function attachment(uploader: Actor) {
+  return (await upload(context.app, uploader, { contactId: (await unownedContact()).id }, { name: "a.txt", contentType: "text/plain", content: "a" })).body;
+}
+
+async function customField() {
+  return (await actors.owner.request("POST", "/api/v1/custom-fields", { object: "company", key: `f_${unique()}`, label: "Field", type: "number" })).body;
+}
 
 async function ownView(actor: Actor) {
   return (await actor.request("POST", "/api/v1/views", { object: "contacts", name: `View ${unique()}`, config: { columns: ["firstName"] } })).body;

@@ -16,7 +16,7 @@ export function companyColumns(t: TFunction): ListColumn<Company>[] {
     column("name", 220, (row) => row.name, "name"),
     column("domain", 180, (row) => row.domain ?? "", "domain"),
     column("industry", 160, (row) => row.industry ?? "", "industry"),
-    column("employeeCount", 130, (row) => (row.employeeCount === null ? "" : row.employeeCount.toLocaleString()), "employeeCount"),
+    column("employeeCount", 130, (row) => (row.employeeCount == null ? "" : row.employeeCount.toLocaleString()), "employeeCount"),
     column("annualRevenue", 150, (row) => formatMoney(row.annualRevenue), "annualRevenue"),
     column("contactCount", 110, (row) => row.contactCount),
     column("owner", 150, (row) => row.owner?.name ?? ""),

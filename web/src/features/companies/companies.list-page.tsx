@@ -1,7 +1,9 @@
-import { companyFilterFields } from "@contracts";
+import { companyFilterFields, type Company } from "@contracts";
 import { TagsInput, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCan } from "../auth";
+import { useCustomListFields } from "../custom-fields";
+import { ExportMenu } from "../export";
 import { OwnerSelect } from "../settings";
 import { RecordListPage, withFilter, type ViewConfig } from "../views";
 import { useCompanyList } from "./api/companies.queries";
@@ -13,14 +15,15 @@ const defaults: ViewConfig = { columns: defaultCompanyColumns, sort: defaultComp
 export function CompaniesListPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const custom = useCustomListFields<Company>("company");
   return (
     <RecordListPage
       object="companies"
       title={t("companies.title")}
-      columns={companyColumns(t)}
+      columns={[...companyColumns(t), ...custom.columns]}
       defaults={defaults}
       useList={useCompanyList}
-      filterFields={companyFilterFields.map((field) => ({ value: field, label: t(`companies.fields.${field}`) }))}
+      filterFields={[...companyFilterFields.map((field) => ({ value: field, label: t(`companies.fields.${field}`) })), ...custom.filterFields]}
       quickFields={["industry", "ownerId", "tags"]}
       renderQuickFilters={(config, update) => (
         <>
@@ -51,6 +54,7 @@ export function CompaniesListPage() {
       emptyTitle={t("companies.emptyTitle")}
       emptyDescription={t("companies.emptyDescription")}
       rowPath={(row) => `/companies/${row.id}`}
+      renderActions={(config) => <ExportMenu object="companies" view={config} />}
     />
   );
 }

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { notifyProblem, notifySuccess, notifyUndoable, ProblemAlert, RecordLayout } from "../../ui";
+import { AttachmentsPanel } from "../attachments";
+import { TimelinePanel } from "../activities";
 import { AuditHistory } from "../audit";
 import { useCan, useCanEditRecord } from "../auth";
 import { useCompany, useDeleteCompany, useRestoreCompany } from "./api/companies.queries";
@@ -64,7 +66,15 @@ export function CompanyRecordPage() {
       actions={actions}
       banner={isTrashed ? <Alert color="yellow">{t("trash.inTrash")}</Alert> : null}
       details={isEditing ? <CompanyEditForm company={record} onDone={() => setEditing(false)} /> : <CompanyDetails company={record} />}
-      related={isTrashed ? null : <CompanyContacts companyId={record.id} />}
+      related={
+        isTrashed ? null : (
+          <>
+            <CompanyContacts companyId={record.id} />
+            <AttachmentsPanel target={{ companyId: record.id }} />
+          </>
+        )
+      }
+      timeline={isTrashed ? undefined : <TimelinePanel record={{ type: "company", id: record.id }} />}
       history={can("audit:read") ? <AuditHistory entityType="company" entityId={record.id} /> : undefined}
     />
   );

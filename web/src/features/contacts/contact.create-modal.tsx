@@ -3,6 +3,8 @@ import { Button, Group, Modal, Stack } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../auth";
+import { useCustomValuesForm } from "../custom-fields";
+import { notifyPossibleDuplicates } from "../duplicates";
 import { useNavigate } from "react-router";
 import { notifySuccess, useSchemaForm } from "../../ui";
 import { useCreateContact } from "./api/contacts.queries";
@@ -20,19 +22,26 @@ export function ContactCreateModal(props: { isOpen: boolean; onClose: () => void
     toInput: (values) => toContactInput(values),
     fieldForPath: contactFieldForPath,
   });
+  const custom = useCustomValuesForm("contact", { isCreate: true });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const input = form.validate();
-    if (!input) return;
-    createContact.mutate(input, {
+    const customValues = custom.validate();
+    if (!input || !customValues) return;
+    createContact.mutate({ ...input, custom: customValues }, {
       onSuccess: (contact) => {
         notifySuccess(t("contacts.created"));
+        notifyPossibleDuplicates(t, "contacts", contact.warnings);
         form.setValues({ ...emptyContactValues, ownerId: me?.user.id ?? "" });
+        custom.reset();
         props.onClose();
         navigate(`/contacts/${contact.id}`);
       },
-      onError: form.handleSubmitError,
+      onError: (error) => {
+        form.handleSubmitError(error);
+        custom.handleSubmitError(error);
+      },
     });
   }
 
@@ -41,6 +50,7 @@ export function ContactCreateModal(props: { isOpen: boolean; onClose: () => void
       <form onSubmit={submit} noValidate data-testid="contact-create-form">
         <Stack>
           <ContactFields form={form} />
+          {custom.inputs}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>{t("common.cancel")}</Button>
             <Button type="submit" loading={createContact.isPending}>{t("common.save")}</Button>

@@ -3,6 +3,7 @@ import { Button, Group, Stack } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { notifySuccess, useSchemaForm } from "../../ui";
+import { useCustomValuesForm } from "../custom-fields";
 import { useUpdateContact } from "./api/contacts.queries";
 import { ContactFields } from "./contact.fields";
 import { contactFieldForPath, contactToValues, toContactInput } from "./contact.form-values";
@@ -16,22 +17,31 @@ export function ContactEditForm(props: { contact: Contact; onDone: () => void })
     toInput: (values) => toContactInput(values, props.contact),
     fieldForPath: contactFieldForPath,
   });
+  const custom = useCustomValuesForm("contact", { isCreate: false, stored: props.contact.custom });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const input = form.validate();
-    if (!input) return;
+    const customValues = custom.validate();
+    if (!input || !customValues) return;
     // mutateAsync: the page's edit state must close even if this form unmounts first (tab switch).
-    updateContact.mutateAsync(input).then(() => {
-      notifySuccess(t("common.saved"));
-      props.onDone();
-    }, form.handleSubmitError);
+    updateContact.mutateAsync({ ...input, custom: customValues }).then(
+      () => {
+        notifySuccess(t("common.saved"));
+        props.onDone();
+      },
+      (error) => {
+        form.handleSubmitError(error);
+        custom.handleSubmitError(error);
+      },
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate data-testid="contact-edit-form">
       <Stack>
         <ContactFields form={form} initialCompany={props.contact.company} />
+        {custom.inputs}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onDone}>{t("common.cancel")}</Button>
           <Button type="submit" loading={updateContact.isPending}>{t("common.save")}</Button>

@@ -44,7 +44,8 @@ const addressFields = ["street", "city", "region", "postalCode", "country"] as c
 
 export function contactToValues(contact: Contact): ContactFormValues {
   const primaryEmail = contact.emails.find((entry) => entry.primary) ?? contact.emails[0];
-  const primaryPhone = contact.phones.find((entry) => entry.primary) ?? contact.phones[0];
+  // phones are absent when the workspace hides them from this role.
+  const primaryPhone = contact.phones?.find((entry) => entry.primary) ?? contact.phones?.[0];
   return {
     firstName: contact.firstName,
     lastName: contact.lastName ?? "",
@@ -75,7 +76,7 @@ const orNull = (value: string) => (value.trim() === "" ? null : value);
 export function toContactInput(values: ContactFormValues, original?: Contact): CreateContactInput {
   const otherEmails = (original?.emails ?? []).filter((entry) => !entry.primary).map((entry) => ({ address: entry.address, primary: false }));
   const otherPhones = (original?.phones ?? []).filter((entry) => !entry.primary).map((entry) => ({ number: entry.number, label: entry.label, primary: false }));
-  const primaryPhoneLabel = original?.phones.find((entry) => entry.primary)?.label;
+  const primaryPhoneLabel = original?.phones?.find((entry) => entry.primary)?.label;
   const address = Object.fromEntries(addressFields.filter((field) => values[field].trim() !== "").map((field) => [field, values[field]]));
   return {
     firstName: values.firstName,

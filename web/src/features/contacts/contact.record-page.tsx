@@ -3,8 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { notifyProblem, notifySuccess, notifyUndoable, ProblemAlert, RecordLayout } from "../../ui";
+import { AttachmentsPanel } from "../attachments";
+import { TimelinePanel } from "../activities";
 import { AuditHistory } from "../audit";
 import { useCan, useCanEditRecord } from "../auth";
+import { ConsentPanel, ContactPrivacyActions } from "../privacy";
 import { useContact, useDeleteContact, useRestoreContact } from "./api/contacts.queries";
 import { ContactDetails } from "./contact.details";
 import { ContactEditForm } from "./contact.edit-form";
@@ -52,6 +55,7 @@ export function ContactRecordPage() {
     <>
       {canEdit(record.ownerId) ? <Button variant="default" onClick={() => setEditing(true)}>{t("common.edit")}</Button> : null}
       {can("records:delete") ? <Button color="red" variant="light" onClick={remove} loading={deleteContact.isPending}>{t("common.delete")}</Button> : null}
+      <ContactPrivacyActions contact={record} />
     </>
   );
 
@@ -74,6 +78,15 @@ export function ContactRecordPage() {
       actions={actions}
       banner={isTrashed ? <Alert color="yellow">{t("trash.inTrash")}</Alert> : null}
       details={isEditing ? <ContactEditForm contact={record} onDone={() => setEditing(false)} /> : <ContactDetails contact={record} />}
+      related={
+        isTrashed ? null : (
+          <>
+            <ConsentPanel key={`${record.emailConsent}-${record.doNotContact}`} contact={record} canEdit={canEdit(record.ownerId)} />
+            <AttachmentsPanel target={{ contactId: record.id }} />
+          </>
+        )
+      }
+      timeline={isTrashed ? undefined : <TimelinePanel record={{ type: "contact", id: record.id }} />}
       history={can("audit:read") ? <AuditHistory entityType="contact" entityId={record.id} /> : undefined}
     />
   );

@@ -22,7 +22,7 @@ export function contactColumns(t: TFunction): ListColumn<Contact>[] {
   return [
     column("name", 200, (row) => contactName(row), "firstName"),
     column("email", 220, (row) => primary(row.emails)?.address ?? ""),
-    column("phone", 160, (row) => primary(row.phones)?.number ?? ""),
+    column("phone", 160, (row) => primary(row.phones ?? [])?.number ?? ""),
     column("company", 180, (row) =>
       row.company ? (
         <Anchor component={Link} to={`/companies/${row.company.id}`} size="sm" onClick={(event) => event.stopPropagation()}>

@@ -1,7 +1,9 @@
-import { LifecycleStage, contactFilterFields } from "@contracts";
+import { LifecycleStage, contactFilterFields, type Contact } from "@contracts";
 import { Select, TagsInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useCan } from "../auth";
+import { useCustomListFields } from "../custom-fields";
+import { ExportMenu } from "../export";
 import { OwnerSelect } from "../settings";
 import { RecordListPage, withFilter, type ViewConfig } from "../views";
 import { useContactList } from "./api/contacts.queries";
@@ -13,14 +15,15 @@ const defaults: ViewConfig = { columns: defaultContactColumns, sort: defaultCont
 export function ContactsListPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const custom = useCustomListFields<Contact>("contact");
   return (
     <RecordListPage
       object="contacts"
       title={t("contacts.title")}
-      columns={contactColumns(t)}
+      columns={[...contactColumns(t), ...custom.columns]}
       defaults={defaults}
       useList={useContactList}
-      filterFields={contactFilterFields.map((field) => ({ value: field, label: t(`contacts.filterFields.${field}`) }))}
+      filterFields={[...contactFilterFields.map((field) => ({ value: field, label: t(`contacts.filterFields.${field}`) })), ...custom.filterFields]}
       quickFields={["lifecycleStage", "ownerId", "tags"]}
       renderQuickFilters={(config, update) => (
         <>
@@ -49,6 +52,7 @@ export function ContactsListPage() {
       emptyTitle={t("contacts.emptyTitle")}
       emptyDescription={t("contacts.emptyDescription")}
       rowPath={(row) => `/contacts/${row.id}`}
+      renderActions={(config) => <ExportMenu object="contacts" view={config} />}
     />
   );
 }

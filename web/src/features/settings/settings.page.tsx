@@ -2,6 +2,8 @@ import { Stack, Tabs, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { useCan } from "../auth";
+import { CustomFieldsTab } from "../custom-fields";
+import { FieldPermissionsTab } from "../privacy";
 import { ApiKeysTab } from "./api-keys.tab";
 import { InvitationsTab } from "./invitations.tab";
 import { MembersTab } from "./members.tab";
@@ -19,6 +21,8 @@ export function SettingsPage() {
     { value: "invitations", label: t("settings.tabs.invitations"), isVisible: can("invitations:manage"), panel: <InvitationsTab /> },
     { value: "teams", label: t("settings.tabs.teams"), isVisible: can("members:read"), panel: <TeamsTab /> },
     { value: "api-keys", label: t("settings.tabs.apiKeys"), isVisible: can("api_keys:manage"), panel: <ApiKeysTab /> },
+    { value: "custom-fields", label: t("customFields.tab"), isVisible: can("custom_fields:manage"), panel: <CustomFieldsTab /> },
+    { value: "field-permissions", label: t("privacy.fieldPermissions.tab"), isVisible: can("field_permissions:manage"), panel: <FieldPermissionsTab /> },
     { value: "roles", label: t("settings.tabs.roles"), isVisible: true, panel: <RolesTab /> },
   ].filter((entry) => entry.isVisible);
   const active = tabs.some((entry) => entry.value === tab) ? tab! : tabs[0].value;

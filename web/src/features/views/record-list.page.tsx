@@ -26,6 +26,8 @@ export interface RecordListPageProps<Row extends { id: string }> {
   emptyTitle: string;
   emptyDescription: string;
   rowPath: (row: Row) => string;
+  /** More buttons beside "New …" that act on the current view (e.g. Export). */
+  renderActions?: (config: ViewConfig) => ReactNode;
 }
 
 /** A list page: saved view, filters, column chooser, virtualised grid and "New …" button. */
@@ -50,6 +52,7 @@ export function RecordListPage<Row extends { id: string }>(props: RecordListPage
           <Group gap="xs" wrap="wrap">
             <ViewPicker object={props.object} viewId={state.viewId} config={config} onSelect={state.applyView} />
             <ColumnChooser columns={props.columns.map((column) => ({ id: column.id, label: column.label }))} visible={config.columns} onChange={(columns) => update({ columns })} />
+            {props.renderActions?.(config)}
             {createButton}
           </Group>
         </Group>

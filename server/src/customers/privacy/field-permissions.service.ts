@@ -1,0 +1,63 @@
+import type { FieldPermission, FieldPermissionList, FieldPermissionObject } from "../../../../contracts/index.js";
+import type { Database } from "../../db/client.js";
+import { newId } from "../../db/ids.js";
+import { inWorkspace, type Transaction } from "../../db/workspace-transaction.js";
+import { recordAudit } from "../../platform/audit/audit.service.js";
+import type { Caller } from "../../platform/auth/caller.js";
+import * as repository from "./field-permissions.repository.js";
+
+/** Removes the fields a role may not read; the API omits them rather than sending null, so "hidden" is not "empty". */
+export function omitFields<T extends object>(record: T, hidden: ReadonlySet<string>): T {
+  if (hidden.size === 0) return record;
+  const visible = { ...record } as Record<string, unknown>;
+  for (const field of hidden) delete visible[field];
+  return visible as T;
+}
+
+export function createFieldPermissionsService({ db }: { db: Database }) {
+  /** Owners read everything; everyone else is looked up per request, so a change applies at once. */
+  async function hiddenFor(tx: Transaction, caller: Caller, object: FieldPermissionObject): Promise<Set<string>> {
+    if (caller.role === "owner") return new Set();
+    return repository.hiddenFields(tx, caller.workspaceId, object, caller.role);
+  }
+
+  return {
+    hiddenFor,
+
+    hiddenForCaller: (caller: Caller, object: FieldPermissionObject) =>
+      caller.role === "owner" ? Promise.resolve(new Set<string>()) : inWorkspace(db, caller.workspaceId, (tx) => hiddenFor(tx, caller, object)),
+
+    list: (caller: Caller): Promise<FieldPermissionList> =>
+      inWorkspace(db, caller.workspaceId, async (tx) => ({
+        data: (await repository.listFieldPermissions(tx, caller.workspaceId)).map((row) => ({
+          object: row.object,
+          field: row.field,
+          hiddenFromRoles: row.hiddenFromRoles as FieldPermission["hiddenFromRoles"],
+        })),
+      })),
+
+    /** Sets who may not read one field (an empty list shows it to everyone again); audited. */
+    set: (caller: Caller, input: FieldPermission): Promise<FieldPermission> =>
+      inWorkspace(db, caller.workspaceId, async (tx) => {
+        const existing = await repository.findFieldPermission(tx, caller.workspaceId, input.object, input.field);
+        const roles = [...input.hiddenFromRoles].sort();
+        const now = new Date();
+        const id = existing?.id ?? newId();
+        if (existing) {
+          await repository.updateHiddenRoles(tx, caller.workspaceId, id, roles);
+        } else {
+          await repository.insertFieldPermission(tx, { workspaceId: caller.workspaceId, id, object: input.object, field: input.field, hiddenFromRoles: roles, createdAt: now, updatedAt: now, createdBy: caller.userId });
+        }
+        await recordAudit(tx, caller, {
+          entityType: "field_permission",
+          entityId: id,
+          action: existing ? "update" : "create",
+          before: existing ? { object: existing.object, field: existing.field, hiddenFromRoles: existing.hiddenFromRoles } : null,
+          after: { object: input.object, field: input.field, hiddenFromRoles: roles },
+        });
+        return { object: input.object, field: input.field, hiddenFromRoles: roles as FieldPermission["hiddenFromRoles"] };
+      }),
+  };
+}
+
+export type FieldPermissionsService = ReturnType<typeof createFieldPermissionsService>;

@@ -1,0 +1,3 @@
+/** Activities: logging interactions, record timelines, and the "My tasks" page. */
+export { TimelinePanel } from "./timeline.panel";
+export { MyTasksPage } from "./my-tasks.page";
