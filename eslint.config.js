@@ -3,7 +3,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "web/dist", "data", "e2e/artifacts", "bench/results", "server/src/db/migrations"] },
+  { ignores: ["node_modules", "dist", "web/dist", "data", "e2e/artifacts", "bench/results", "server/src/db/migrations"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,11 +1,13 @@
-// `npm start`: builds the web app when it is missing or older than its sources, then runs the
-// server in this process (TypeScript through tsx), so Ctrl-C reaches it directly.
+// `npm start`: builds what is missing or older than its sources — the web app (Vite) and the
+// server (one esbuild bundle, packages left external) — then runs the server in this process,
+// so Ctrl-C reaches it directly. Running the bundle with plain Node, rather than TypeScript
+// through a loader, keeps start-up (and /healthz) well under two seconds.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const builtIndex = path.join(root, "web/dist/index.html");
+const from = (...parts) => path.join(root, ...parts);
 
 function newestChange(directory) {
   let newest = 0;
@@ -16,15 +18,33 @@ function newestChange(directory) {
   return newest;
 }
 
-const isStale =
-  !fs.existsSync(builtIndex) ||
-  fs.statSync(builtIndex).mtimeMs < Math.max(newestChange(path.join(root, "web/src")), newestChange(path.join(root, "contracts")));
-if (isStale) {
-  console.log("Building the web app (first start only)…");
-  const { build } = await import("vite");
-  await build({ configFile: path.join(root, "web/vite.config.ts"), logLevel: "warn" });
+function isStale(output, sources) {
+  return !fs.existsSync(output) || fs.statSync(output).mtimeMs < Math.max(...sources.map(newestChange));
 }
 
-const { register } = await import("tsx/esm/api");
-register();
-await import(path.join(root, "server/src/main.ts"));
+const contracts = from("contracts");
+const webIndex = from("web/dist/index.html");
+if (isStale(webIndex, [from("web/src"), contracts])) {
+  console.log("Building the web app…");
+  const { build } = await import("vite");
+  await build({ configFile: from("web/vite.config.ts"), logLevel: "warn" });
+}
+
+const serverBundle = from("dist/server/main.mjs");
+if (isStale(serverBundle, [from("server/src"), contracts])) {
+  console.log("Building the server…");
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [from("server/src/main.ts")],
+    outfile: serverBundle,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  });
+}
+
+await import(pathToFileURL(serverBundle).href);

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { sql } from "drizzle-orm";
@@ -8,6 +7,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { DatabaseHandle } from "./db/client.js";
+import { webDistFolder } from "./project-paths.js";
 import {
   activitiesDataSource,
   activitiesRoutes,
@@ -61,7 +61,6 @@ import {
   type JobQueue,
 } from "./platform/index.js";
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
 /**
  * Builds the whole HTTP app from the domain modules, and registers their job handlers on the
@@ -124,8 +123,8 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
     { prefix: "/api/v1" },
   );
 
-  if (fs.existsSync(path.join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (fs.existsSync(path.join(webDistFolder, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDistFolder, wildcard: false });
     // The web app routes on the client: every other GET outside /api gets its index.html.
     app.get("/*", { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith("/api/")) return reply.callNotFound();
