@@ -15,3 +15,5 @@ export * from "./export.js";
 export * from "./duplicates.js";
 export * from "./batch.js";
 export * from "./imports.js";
+export * from "./pipelines.js";
+export * from "./deals.js";

@@ -23,14 +23,17 @@ export const permissions = [
   "privacy:export",
   "privacy:erase",
   "field_permissions:manage",
+  "sales:configure",
+  "deals:override_stage",
+  "targets:manage",
   "session",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const readOnly: Permission[] = ["records:read", "audit:read", "members:read", "views:manage", "session"];
 const member: Permission[] = [...readOnly, "records:create", "records:write", "records:delete"];
-const manager: Permission[] = [...member, "records:write_any", "teams:manage"];
-const admin: Permission[] = [...manager, "records:hard_delete", "members:manage", "invitations:manage", "api_keys:manage", "custom_fields:manage", "privacy:export", "privacy:erase", "field_permissions:manage"];
+const manager: Permission[] = [...member, "records:write_any", "teams:manage", "deals:override_stage", "targets:manage"];
+const admin: Permission[] = [...manager, "records:hard_delete", "members:manage", "invitations:manage", "api_keys:manage", "custom_fields:manage", "privacy:export", "privacy:erase", "field_permissions:manage", "sales:configure"];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: admin,

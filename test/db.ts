@@ -12,7 +12,7 @@ export async function countRows(database: DatabaseHandle, table: string, where: 
   return Number(row.n);
 }
 
-const dataTables = ["users", "workspaces", "memberships", "teams", "invitations", "api_keys", "contacts", "companies", "audit_log", "saved_views", "custom_fields", "consent_history", "field_permissions", "attachments", "activities", "activity_links", "notifications"];
+const dataTables = ["users", "workspaces", "memberships", "teams", "invitations", "api_keys", "contacts", "companies", "audit_log", "saved_views", "custom_fields", "consent_history", "field_permissions", "attachments", "activities", "activity_links", "notifications", "pipelines", "pipeline_stages", "stage_steps", "deals", "deal_contacts", "deal_stage_history", "deal_steps", "lead_assignment_rules", "products", "price_books", "product_prices", "quotes", "quote_lines", "orders", "order_lines", "invoices", "invoice_lines", "payments", "document_numbers", "sales_targets", "sales_settings", "exchange_rates"];
 
 /**
  * One fingerprint of every data table's full contents; equal before and after a request

@@ -4,6 +4,7 @@ import { ActivityDirection, ActivityType, CallOutcome, TaskPriority } from "../.
 import { businessColumns } from "../../db/columns.js";
 import { companies } from "../companies/companies.schema.js";
 import { contacts } from "../contacts/contacts.schema.js";
+import { deals } from "../../sales/deals/deals.schema.js";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 /** The contract's enum values, as the non-empty tuple a text enum column wants. */
@@ -47,9 +48,9 @@ export const activities = pgTable(
 );
 
 /**
- * Which records an activity is about: one row per link, one target column set per row. Deals and
- * tickets join as further nullable columns (deal_id, ticket_id) with their own foreign key and
- * index, and the check widens to count them; purging a record drops its links by cascade.
+ * Which records an activity is about: one row per link, one target column set per row. Tickets
+ * join as a further nullable column (ticket_id) with its own foreign key and index, and the check
+ * widens to count it; purging a record drops its links by cascade.
  */
 export const activityLinks = pgTable(
   "activity_links",
@@ -59,15 +60,18 @@ export const activityLinks = pgTable(
     activityId: uuid("activity_id").notNull(),
     contactId: uuid("contact_id"),
     companyId: uuid("company_id"),
+    dealId: uuid("deal_id"),
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.id] }),
     foreignKey({ columns: [table.workspaceId, table.activityId], foreignColumns: [activities.workspaceId, activities.id], name: "activity_links_activity_fk" }).onDelete("cascade"),
     foreignKey({ columns: [table.workspaceId, table.contactId], foreignColumns: [contacts.workspaceId, contacts.id], name: "activity_links_contact_fk" }).onDelete("cascade"),
     foreignKey({ columns: [table.workspaceId, table.companyId], foreignColumns: [companies.workspaceId, companies.id], name: "activity_links_company_fk" }).onDelete("cascade"),
-    check("activity_links_one_target", sql`num_nonnulls(${table.contactId}, ${table.companyId}) = 1`),
+    foreignKey({ columns: [table.workspaceId, table.dealId], foreignColumns: [deals.workspaceId, deals.id], name: "activity_links_deal_fk" }).onDelete("cascade"),
+    check("activity_links_one_target", sql`num_nonnulls(${table.contactId}, ${table.companyId}, ${table.dealId}) = 1`),
     uniqueIndex("activity_links_contact_idx").on(table.workspaceId, table.contactId, table.activityId).where(sql`contact_id is not null`),
     uniqueIndex("activity_links_company_idx").on(table.workspaceId, table.companyId, table.activityId).where(sql`company_id is not null`),
+    uniqueIndex("activity_links_deal_idx").on(table.workspaceId, table.dealId, table.activityId).where(sql`deal_id is not null`),
     index("activity_links_activity_idx").on(table.workspaceId, table.activityId),
   ],
 );

@@ -21,6 +21,8 @@ export const contacts = pgTable(
       .notNull()
       .default("lead"),
     source: text("source"),
+    /** Where a lead is in qualification (sales/leads); null for contacts never worked as leads. */
+    leadStatus: text("lead_status", { enum: ["new", "working", "nurturing", "unqualified", "qualified"] }),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     birthday: date("birthday", { mode: "string" }),
     address: jsonb("address").$type<Address>(),
@@ -46,6 +48,7 @@ export const contacts = pgTable(
     index("contacts_updated_idx").on(table.workspaceId, table.updatedAt.desc(), table.id.desc()).where(sql`deleted_at is null`),
     index("contacts_last_name_idx").on(table.workspaceId, table.lastName, table.id).where(sql`deleted_at is null`),
     index("contacts_stage_owner_idx").on(table.workspaceId, table.lifecycleStage, table.ownerId, table.updatedAt.desc(), table.id.desc()).where(sql`deleted_at is null`),
+    index("contacts_lead_status_idx").on(table.workspaceId, table.leadStatus, table.updatedAt.desc(), table.id.desc()).where(sql`deleted_at is null and lead_status is not null`),
     index("contacts_owner_idx").on(table.workspaceId, table.ownerId, table.updatedAt.desc()).where(sql`deleted_at is null`),
     index("contacts_company_idx").on(table.workspaceId, table.companyId),
     uniqueIndex("contacts_external_id_idx").on(table.workspaceId, table.externalId).where(sql`external_id is not null`),

@@ -44,6 +44,9 @@ const allowedRoles: Record<Permission, Role[]> = {
   "privacy:export": admins,
   "privacy:erase": admins,
   "field_permissions:manage": admins,
+  "sales:configure": admins,
+  "deals:override_stage": ["owner", "admin", "manager"],
+  "targets:manage": ["owner", "admin", "manager"],
 };
 
 interface Prepared {
@@ -180,6 +183,9 @@ const table: RouteCase[] = [
   { method: "GET", route: "/api/v1/notifications", permission: "session", success: 200 },
   { method: "POST", route: "/api/v1/notifications/:id/read", permission: "session", success: 200, prepare: async (actor) => withId("/api/v1/notifications/:id/read", await notificationFor(actor)) },
   { method: "POST", route: "/api/v1/notifications/read-all", permission: "session", success: 200 },
+  // sales: pipelines and deals (end)
+  // sales: leads, targets and forecast (end)
+  // sales: products, quotes, orders and invoices (end)
 ];
 
 function importForm(actor: Actor) {

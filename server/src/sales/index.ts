@@ -1,0 +1,5 @@
+/**
+ * The sales pillar: leads and their assignment, pipelines with their sales process (stages and
+ * step templates), deals and their stage history, products and price books, quotes, orders,
+ * invoices and payments, targets with plan alerts, and the forecast.
+ */
