@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { businessColumns, deletedAt } from "../../db/columns.js";
 
