@@ -48,6 +48,7 @@ import {
   createApiKeysService,
   createAuditService,
   createAuthService,
+  createCallerCache,
   createNotificationsService,
   createSavedViewsService,
   createWorkspacesService,
@@ -60,6 +61,7 @@ import {
   workspacesRoutes,
   type JobQueue,
 } from "./platform/index.js";
+import { createSalesSettingsService, salesSettingsRoutes } from "./sales/index.js";
 
 
 /**
@@ -80,7 +82,8 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
   await registerApiDocs(app);
 
   const { db } = database;
-  const auth = createAuthService({ db, config });
+  const callers = createCallerCache();
+  const auth = createAuthService({ db, config, callers });
   const contacts = createContactsService({ db });
   const companies = createCompaniesService({ db });
   registerAuthentication(app, auth);
@@ -103,8 +106,8 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
       // Before the routes: it hooks every route answering with contacts or companies.
       registerFieldPermissionFilter(api, fieldPermissions);
       await api.register(authRoutes, { auth, config });
-      await api.register(workspacesRoutes, { workspaces: createWorkspacesService({ db, config }) });
-      await api.register(apiKeysRoutes, { apiKeys: createApiKeysService({ db }) });
+      await api.register(workspacesRoutes, { workspaces: createWorkspacesService({ db, config, callers }) });
+      await api.register(apiKeysRoutes, { apiKeys: createApiKeysService({ db, callers }) });
       await api.register(auditRoutes, { audit: createAuditService({ db }) });
       await api.register(savedViewsRoutes, { views: createSavedViewsService({ db }) });
       await api.register(contactsRoutes, { contacts });
@@ -118,6 +121,7 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
       await api.register(activitiesRoutes, { activities: createActivitiesService({ db, jobs }), timeline: createTimelineService({ db }) });
       await api.register(notificationsRoutes, { notifications: createNotificationsService({ db }) });
       await api.register(privacyRoutes, { privacy, fieldPermissions });
+      await api.register(salesSettingsRoutes, { settings: createSalesSettingsService({ db }) });
       await api.register(attachmentsRoutes, { attachments: createAttachmentsService({ db, storage: attachmentStorage, activities: activityLookup }), maxBytes: config.attachmentMaxBytes });
     },
     { prefix: "/api/v1" },

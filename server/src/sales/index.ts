@@ -3,3 +3,4 @@
  * step templates), deals and their stage history, products and price books, quotes, orders,
  * invoices and payments, targets with plan alerts, and the forecast.
  */
+export { convertToWorkspaceCurrency, createSalesSettingsService, loadSalesSettings, salesSettingsRoutes, type LoadedSalesSettings } from "./settings/index.js";

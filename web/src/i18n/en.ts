@@ -2,11 +2,13 @@
 import { activityTextsEn } from "./en.activities";
 import { duplicateTextsEn } from "./en.duplicates";
 import { importTextsEn } from "./en.imports";
+import { salesSettingsTextsEn } from "./en.sales-settings";
 
 export const en = {
   ...activityTextsEn,
   ...duplicateTextsEn,
   ...importTextsEn,
+  ...salesSettingsTextsEn,
   common: {
     cancel: "Cancel",
     close: "Close",

@@ -2,12 +2,14 @@ import type { Resources } from "./en";
 import { activityTextsZh } from "./zh-CN.activities";
 import { duplicateTextsZh } from "./zh-CN.duplicates";
 import { importTextsZh } from "./zh-CN.imports";
+import { salesSettingsTextsZh } from "./zh-CN.sales-settings";
 
 /** 简体中文. */
 export const zhCN: Resources = {
   ...activityTextsZh,
   ...duplicateTextsZh,
   ...importTextsZh,
+  ...salesSettingsTextsZh,
   common: {
     cancel: "取消",
     close: "关闭",

@@ -5,7 +5,7 @@ import { callerOf } from "../http/fastify-types.js";
 import type { AuditService } from "./audit.service.js";
 
 const AuditQuery = z.strictObject({
-  entityType: z.enum(["contact", "company", "custom_field", "attachment", "field_permission"]),
+  entityType: z.enum(["contact", "company", "custom_field", "attachment", "field_permission", "deal", "pipeline", "sales_settings"]),
   entityId: Id,
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

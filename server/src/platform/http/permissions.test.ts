@@ -183,6 +183,8 @@ const table: RouteCase[] = [
   { method: "GET", route: "/api/v1/notifications", permission: "session", success: 200 },
   { method: "POST", route: "/api/v1/notifications/:id/read", permission: "session", success: 200, prepare: async (actor) => withId("/api/v1/notifications/:id/read", await notificationFor(actor)) },
   { method: "POST", route: "/api/v1/notifications/read-all", permission: "session", success: 200 },
+  { method: "GET", route: "/api/v1/sales/settings", permission: "records:read", success: 200 },
+  { method: "PUT", route: "/api/v1/sales/settings", permission: "sales:configure", success: 200, prepare: async () => ({ payload: { staleDealDays: 10 } }) },
   // sales: pipelines and deals (end)
   // sales: leads, targets and forecast (end)
   // sales: products, quotes, orders and invoices (end)

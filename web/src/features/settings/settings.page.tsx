@@ -4,6 +4,7 @@ import { useNavigate, useParams } from "react-router";
 import { useCan } from "../auth";
 import { CustomFieldsTab } from "../custom-fields";
 import { FieldPermissionsTab } from "../privacy";
+import { SalesSettingsTab } from "../sales-settings";
 import { ApiKeysTab } from "./api-keys.tab";
 import { InvitationsTab } from "./invitations.tab";
 import { MembersTab } from "./members.tab";
@@ -23,6 +24,7 @@ export function SettingsPage() {
     { value: "api-keys", label: t("settings.tabs.apiKeys"), isVisible: can("api_keys:manage"), panel: <ApiKeysTab /> },
     { value: "custom-fields", label: t("customFields.tab"), isVisible: can("custom_fields:manage"), panel: <CustomFieldsTab /> },
     { value: "field-permissions", label: t("privacy.fieldPermissions.tab"), isVisible: can("field_permissions:manage"), panel: <FieldPermissionsTab /> },
+    { value: "sales", label: t("salesSettings.tab"), isVisible: true, panel: <SalesSettingsTab /> },
     { value: "roles", label: t("settings.tabs.roles"), isVisible: true, panel: <RolesTab /> },
   ].filter((entry) => entry.isVisible);
   const active = tabs.some((entry) => entry.value === tab) ? tab! : tabs[0].value;
