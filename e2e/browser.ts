@@ -37,9 +37,8 @@ export async function screenshot(page: Page, name: string) {
 
 /**
  * The workspace owner. crm.e2e.ts signs them up as the server's very first visitor (and asserts that
- * sign-up is offered), so further spec files must not sign up: spec-file order is not fixed, so keep
- * journeys that need the owner as steps in crm.e2e.ts or have them log in with `logIn(page, owner)`
- * only after checking /api/v1/auth/setup-status.
+ * sign-up is offered); spec files run in name order (e2e/vitest.config.ts), so later files log the
+ * owner in with `logIn(page, owner)` and never sign up.
  */
 export const owner = { name: "Olivia Owner", email: "owner@pillar.test", password: "correct-horse-battery", workspace: "Acme Sales" };
 
