@@ -27,6 +27,10 @@ export interface Latency {
 export interface Measurement {
   oneClient: Latency & { rps: number };
   concurrent: Latency & { rps: number; clients: number; seconds: number };
+  /** Requests sent in all phases, warm-up included. */
+  requests: number;
+  /** CPU ms per request over all phases, when the caller can measure it (bench/cpu.ts). */
+  cpuMsPerRequest?: number;
 }
 
 export function percentiles(samples: number[]): Latency {
@@ -67,6 +71,7 @@ export async function measure(operation: (i: number) => Promise<void>, phase: Ph
   await Promise.all(Array.from({ length: phase.concurrency }, client));
   const seconds = (performance.now() - started) / 1000;
   return {
+    requests: i,
     oneClient: { ...percentiles(sequential), rps: Math.round(sequential.length / sequentialSeconds) },
     concurrent: { ...percentiles(concurrent), rps: Math.round(concurrent.length / seconds), clients: phase.concurrency, seconds: Math.round(seconds * 100) / 100 },
   };

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { openDatabase } from "../server/src/db/client.js";
 import { pgBaseline, pgliteBaseline, type Operation } from "./baseline.js";
+import { cpuUsedMs, databaseCpuSample, ownCpuMs, processCpuMs, type CpuSample } from "./cpu.js";
 import { httpClient, measure, type Measurement, type Phase } from "./load.js";
 import { evaluateTargets, machine, printTable, writeResults, type RunResult, type ScenarioResult } from "./report.js";
 import { scenarios, type Context } from "./scenarios.js";
@@ -12,12 +13,21 @@ import { pgExecutor, pgliteExecutor, seed, type Samples } from "./seed.js";
 import { createWorkspace, startServer, withRssSampling, type Workspace } from "./server.js";
 
 /**
- * npm run bench -- [--db=postgres|pglite] [--n=1000000] [--quick] [--reuse]
+ * npm run bench -- [--db=postgres|pglite] [--n=1000000] [--quick] [--reuse] [--only=list,get] [--tsx]
  * Seeds N contacts, then measures each scenario through the bare driver (baseline) and
  * through the real server over HTTP, and writes bench/results/<db>.json and .md.
+ * --only measures some scenarios (while iterating); --tsx runs the server through the
+ * TypeScript loader instead of the bundle `npm start` runs.
  */
 const { values: args } = parseArgs({
-  options: { db: { type: "string" }, n: { type: "string" }, quick: { type: "boolean", default: false }, reuse: { type: "boolean", default: false } },
+  options: {
+    db: { type: "string" },
+    n: { type: "string" },
+    quick: { type: "boolean", default: false },
+    reuse: { type: "boolean", default: false },
+    only: { type: "string" },
+    tsx: { type: "boolean", default: false },
+  },
 });
 const serverUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
 const benchDbUrl = `${serverUrl}/pillar_bench`;
@@ -91,54 +101,83 @@ async function prepare(): Promise<State> {
   return state;
 }
 
+/** cpuSample: the CPU used so far by every process the operation runs in (bench/cpu.ts). */
+async function measureOne(label: string, key: string, operation: Operation, cpuSample?: () => Promise<CpuSample>): Promise<Measurement> {
+  const cpuBefore = await cpuSample?.();
+  const measurement = await measure(operation, phase);
+  if (cpuSample && cpuBefore) measurement.cpuMsPerRequest = Math.round((cpuUsedMs(cpuBefore, await cpuSample()) / measurement.requests) * 100) / 100;
+  const cpu = measurement.cpuMsPerRequest === undefined ? "" : `, ${measurement.cpuMsPerRequest} ms CPU/req`;
+  log(`${label} ${key}: p50 ${measurement.oneClient.p50} ms, p99 ${measurement.oneClient.p99} ms, ${measurement.concurrent.rps} req/s at 8${cpu}`);
+  return measurement;
+}
+
 async function runAll(label: string, operations: [string, Operation][]): Promise<Map<string, Measurement>> {
   const results = new Map<string, Measurement>();
-  for (const [key, operation] of operations) {
-    const measurement = await measure(operation, phase);
-    log(`${label} ${key}: p50 ${measurement.oneClient.p50} ms, p99 ${measurement.oneClient.p99} ms, ${measurement.concurrent.rps} req/s at 8`);
-    results.set(key, measurement);
-  }
+  for (const [key, operation] of operations) results.set(key, await measureOne(label, key, operation));
   return results;
 }
 
 const state = await prepare();
 const context: Context = { ...state.workspace, samples: state.samples };
-const list = scenarios(context);
+const only = args.only?.split(",").map((key) => key.trim());
+const list = scenarios(context).filter((scenario) => !only || only.includes(scenario.key));
+const serverOptions = { loader: args.tsx ? ("tsx" as const) : ("bundle" as const) };
 
-// Baseline first: on PGlite the server process owns the data directory, so the two cannot overlap.
+function apiOperation(http: ReturnType<typeof httpClient>, scenario: (typeof list)[number]): Operation {
+  return async (i) => {
+    const response = await http.send(scenario.request(i));
+    if (response.status !== 200 && response.status !== 201) throw new Error(`${scenario.key}: HTTP ${response.status} ${response.body.slice(0, 300)}`);
+  };
+}
+
 let dbVersion: string;
 let baseline: Map<string, Measurement>;
+let api: Map<string, Measurement>;
+let idleRss: number;
+let peakMb: number;
 if (db === "postgres") {
+  // Each scenario's baseline right before its API run, so load from other work on the machine
+  // hits both sides of a ratio alike.
   const pool = new pg.Pool({ connectionString: benchDbUrl, max: 10 });
   dbVersion = `PostgreSQL ${(await pool.query("show server_version")).rows[0].server_version}`;
-  baseline = await runAll("baseline", list.map((scenario) => [scenario.key, pgBaseline(pool, context, scenario)]));
-  await pool.end();
+  const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+  await admin.connect();
+  const server = await startServer(serverEnv, serverOptions);
+  const baselineCpuMs = async () => new Map([["bench", ownCpuMs()], ...(await databaseCpuSample(admin, "pillar_bench"))]);
+  const apiCpuMs = async () => new Map([["bench", ownCpuMs()], ["server", processCpuMs(server.pid)], ...(await databaseCpuSample(admin, "pillar_bench"))]);
+  idleRss = server.rssMb();
+  const http = httpClient(server.port, `pillar_session=${context.sessionToken}`, phase.concurrency);
+  baseline = new Map();
+  api = new Map();
+  const sampled = await withRssSampling(server, async () => {
+    for (const scenario of list) {
+      baseline.set(scenario.key, await measureOne("baseline", scenario.key, pgBaseline(pool, context, scenario), baselineCpuMs));
+      api.set(scenario.key, await measureOne("api", scenario.key, apiOperation(http, scenario), apiCpuMs));
+    }
+  }).finally(async () => {
+    http.close();
+    await server.stop();
+    await pool.end();
+    await admin.end();
+  });
+  peakMb = sampled.peakMb;
 } else {
+  // Baseline first: on PGlite the server process owns the data directory, so the two cannot overlap.
   const handle = await openDatabase({ dataDir: pgliteDir });
   const pglite = handle.pglite!;
   dbVersion = `PGlite, PostgreSQL ${(await pglite.query<{ server_version: string }>("show server_version")).rows[0].server_version}`;
   baseline = await runAll("baseline", list.map((scenario) => [scenario.key, pgliteBaseline(pglite, context, scenario)]));
   await handle.close();
+  const server = await startServer(serverEnv, serverOptions);
+  idleRss = server.rssMb();
+  const http = httpClient(server.port, `pillar_session=${context.sessionToken}`, phase.concurrency);
+  const sampled = await withRssSampling(server, () => runAll("api", list.map((scenario) => [scenario.key, apiOperation(http, scenario)]))).finally(async () => {
+    http.close();
+    await server.stop();
+  });
+  api = sampled.result;
+  peakMb = sampled.peakMb;
 }
-
-const server = await startServer(serverEnv);
-const idleRss = server.rssMb();
-const http = httpClient(server.port, `pillar_session=${context.sessionToken}`, phase.concurrency);
-const { result: api, peakMb } = await withRssSampling(server, () =>
-  runAll(
-    "api",
-    list.map((scenario) => [
-      scenario.key,
-      async (i: number) => {
-        const response = await http.send(scenario.request(i));
-        if (response.status !== 200 && response.status !== 201) throw new Error(`${scenario.key}: HTTP ${response.status} ${response.body.slice(0, 300)}`);
-      },
-    ]),
-  ),
-).finally(async () => {
-  http.close();
-  await server.stop();
-});
 
 const results: ScenarioResult[] = list.map((scenario) => ({ key: scenario.key, label: scenario.label, baseline: baseline.get(scenario.key)!, api: api.get(scenario.key)! }));
 const result: RunResult = {
@@ -154,4 +193,5 @@ const result: RunResult = {
   targets: evaluateTargets(results, peakMb),
 };
 printTable(result);
-log(`results written to ${writeResults(result)}`);
+if (only) log("--only: results not written (they would replace a full run's)");
+else log(`results written to ${writeResults(result)}`);

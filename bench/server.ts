@@ -3,7 +3,11 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-/** The real server in a child process (node --import tsx server/src/main.ts), so its RSS is its own. */
+/**
+ * The real server in a child process, so its RSS is its own: by default the esbuild bundle that
+ * `npm start` runs (scripts/start.mjs), built from the current sources; with `loader: "tsx"`
+ * through the TypeScript loader (node --import tsx server/src/main.ts), which holds ~70 MB more.
+ */
 export interface ServerProcess {
   port: number;
   pid: number;
@@ -23,11 +27,34 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+const bundle = path.join(root, "dist/bench/main.mjs");
+let isBundleBuilt = false;
+
+/** The same build as `npm start` makes (packages stay external, so node_modules resolves from dist/). */
+async function buildBundle() {
+  if (isBundleBuilt) return;
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [path.join(root, "server/src/main.ts")],
+    outfile: bundle,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  });
+  isBundleBuilt = true;
+}
+
+export async function startServer(env: Record<string, string>, { loader = "bundle" }: { loader?: "bundle" | "tsx" } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL; // PGlite runs must not pick up a PostgreSQL URL from the shell
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  if (loader === "bundle") await buildBundle();
+  const args = loader === "bundle" ? [bundle] : ["--import", "tsx", "server/src/main.ts"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: { ...inherited, ...env, PORT: String(port), HOST: "127.0.0.1", PILLAR_SIGNUP: "open", PILLAR_LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],

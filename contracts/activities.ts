@@ -2,6 +2,8 @@ import { z } from "zod";
 import { Filters, Id, Timestamp, UserSummary, listOf } from "./common.js";
 import { AuditEntry } from "./workspace.js";
 import { LifecycleStage } from "./contacts.js";
+import { InvoiceStatus } from "./invoices.js";
+import { OrderStatus } from "./orders.js";
 
 /** The interactions a team logs against customers. */
 export const ActivityType = z.enum(["note", "call", "email", "meeting", "task", "visit"]);
@@ -49,6 +51,7 @@ const activityFields = {
   ownerId: Id.nullable().optional(),
   contactIds: LinkIds.optional(),
   companyIds: LinkIds.optional(),
+  dealIds: LinkIds.optional(),
   // Tasks
   dueAt: DateTime.nullable().optional(),
   doneAt: DateTime.nullable().optional(),
@@ -136,6 +139,8 @@ export const Activity = z
     companyIds: z.array(Id),
     contacts: z.array(RecordSummary),
     companies: z.array(RecordSummary),
+    dealIds: z.array(Id),
+    deals: z.array(RecordSummary),
     dueAt: Timestamp.nullable(),
     doneAt: Timestamp.nullable(),
     isDone: z.boolean(),
@@ -174,6 +179,7 @@ export const activityFilterFields = [
   "ownerId",
   "contactId",
   "companyId",
+  "dealId",
   "done",
   "priority",
   "at",
@@ -185,8 +191,8 @@ export const activityFilterFields = [
   "updatedAt",
 ] as const;
 
-/** What a timeline shows: the activity types, field changes, and lifecycle-stage changes. */
-export const TimelineKind = z.enum([...ActivityType.options, "change", "lifecycle_stage"]);
+/** What a timeline shows: the activity types, field changes, lifecycle-stage changes, a deal's stage moves, orders and invoices. */
+export const TimelineKind = z.enum([...ActivityType.options, "change", "lifecycle_stage", "stage_change", "order", "invoice"]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
 export const TimelineQuery = z.strictObject({
@@ -196,7 +202,7 @@ export const TimelineQuery = z.strictObject({
 });
 export type TimelineQuery = z.input<typeof TimelineQuery>;
 
-const ChangedRecord = z.object({ type: z.enum(["contact", "company"]), id: Id, name: z.string() });
+const ChangedRecord = z.object({ type: z.enum(["contact", "company", "deal"]), id: Id, name: z.string() });
 
 export const TimelineItem = z
   .discriminatedUnion("kind", [
@@ -209,6 +215,25 @@ export const TimelineItem = z
       record: ChangedRecord,
       change: AuditEntry,
       stage: z.object({ from: LifecycleStage.nullable(), to: LifecycleStage.nullable() }),
+    }),
+    /** A deal entering a stage (its stage history); an override names the open steps it skipped and why. */
+    z.object({
+      kind: z.literal("stage_change"),
+      at: Timestamp,
+      id: Id,
+      record: ChangedRecord,
+      stage: z.object({ fromId: Id.nullable(), fromName: z.string().nullable(), toId: Id, toName: z.string() }),
+      movedBy: UserSummary.nullable(),
+      override: z.object({ reason: z.string(), stepIds: z.array(Id) }).nullable(),
+    }),
+    /** An order of the contact, company (or its contacts) or deal, at its order date. */
+    z.object({ kind: z.literal("order"), at: Timestamp, id: Id, order: z.object({ id: Id, number: z.number().int(), status: OrderStatus, currency: z.string(), total: z.number().int() }) }),
+    /** An invoice, at its issue date. */
+    z.object({
+      kind: z.literal("invoice"),
+      at: Timestamp,
+      id: Id,
+      invoice: z.object({ id: Id, number: z.number().int(), status: InvoiceStatus, currency: z.string(), total: z.number().int(), amountDue: z.number().int(), dueDate: z.string() }),
     }),
   ])
   .meta({ id: "TimelineItem" });

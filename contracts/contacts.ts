@@ -17,6 +17,13 @@ export const LifecycleStage = z.enum([
 ]);
 export type LifecycleStage = z.infer<typeof LifecycleStage>;
 
+/** Where a lead is in qualification (sales/leads); null for contacts never worked as leads. */
+export const LeadStatus = z.enum(["new", "working", "nurturing", "unqualified", "qualified"]);
+export type LeadStatus = z.infer<typeof LeadStatus>;
+
+/** The lifecycle stages in which a contact is a lead: the Leads view lists these. */
+export const leadStages = ["subscriber", "lead", "qualified"] as const satisfies readonly LifecycleStage[];
+
 export const ContactEmail = z.strictObject({
   address: z.string().trim().toLowerCase().pipe(z.email({ message: "must be a valid e-mail address" })),
   primary: z.boolean().default(false),
@@ -72,6 +79,8 @@ const contactFields = {
   companyId: Id.nullable().optional(),
   ownerId: Id.nullable().optional(),
   lifecycleStage: LifecycleStage.optional(),
+  /** Absent on create in stage lead: "new". */
+  leadStatus: LeadStatus.nullable().optional(),
   source: z.string().trim().max(100).nullable().optional(),
   tags: Tags.optional(),
   birthday: BirthDate.nullable().optional(),
@@ -107,6 +116,7 @@ export const Contact = z
     ownerId: Id.nullable(),
     owner: UserSummary.nullable(),
     lifecycleStage: LifecycleStage,
+    leadStatus: LeadStatus.nullable(),
     source: z.string().nullable(),
     tags: z.array(z.string()),
     birthday: z.string().nullable().optional(),
@@ -132,7 +142,7 @@ export const ContactList = listOf(Contact).meta({ id: "ContactList" });
 export type ContactList = z.infer<typeof ContactList>;
 
 /** Fields a list may sort and filter on; the API answers 400 for any other. */
-export const contactSortFields = ["firstName", "lastName", "createdAt", "updatedAt", "lifecycleStage", "jobTitle", "source", "birthday"] as const;
+export const contactSortFields = ["firstName", "lastName", "createdAt", "updatedAt", "lifecycleStage", "leadStatus", "jobTitle", "source", "birthday"] as const;
 export const contactFilterFields = [
   "firstName",
   "lastName",
@@ -142,6 +152,7 @@ export const contactFilterFields = [
   "companyId",
   "ownerId",
   "lifecycleStage",
+  "leadStatus",
   "source",
   "tags",
   "birthday",

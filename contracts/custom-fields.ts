@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Id, Timestamp } from "./common.js";
 
 /** Objects that carry custom fields; a later object (deals, …) adds its name here and a `custom` column. */
-export const CustomFieldObject = z.enum(["contact", "company"]);
+export const CustomFieldObject = z.enum(["contact", "company", "deal"]);
 export type CustomFieldObject = z.infer<typeof CustomFieldObject>;
 
 export const CustomFieldType = z.enum([

@@ -84,8 +84,26 @@ export type Deal = z.infer<typeof Deal>;
 export const DealList = listOf(Deal).meta({ id: "DealList" });
 export type DealList = z.infer<typeof DealList>;
 
-export const dealSortFields = ["name", "amount", "closeDate", "createdAt", "updatedAt", "stageEnteredAt"] as const;
-export const dealFilterFields = ["name", "amount", "currency", "pipelineId", "stageId", "stageKind", "closeDate", "ownerId", "companyId", "contactId", "forecastCategory", "source", "externalId", "createdAt", "updatedAt"] as const;
+export const dealSortFields = ["name", "amount", "closeDate", "createdAt", "updatedAt", "stageEnteredAt", "lastActivityAt"] as const;
+export const dealFilterFields = [
+  "name",
+  "amount",
+  "currency",
+  "pipelineId",
+  "stageId",
+  "stageKind",
+  "closeDate",
+  "ownerId",
+  "companyId",
+  "contactId",
+  "forecastCategory",
+  "source",
+  "externalId",
+  "stageEnteredAt",
+  "lastActivityAt",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 /** One stay of a deal in a stage; an override carries who forced it past which open steps, and why. */
 export const StageHistoryEntry = z.object({
@@ -124,6 +142,8 @@ export const Board = z
   .object({
     pipelineId: Id,
     currency: z.string(),
+    /** Currencies of deals on the board with no exchange rate set: their amounts are left out of the totals. */
+    unconvertedCurrencies: z.array(z.string()),
     stages: z.array(
       z.object({ id: Id, name: z.string(), kind: StageKind, probability: z.number().int(), count: z.number().int(), total: z.number().int(), weighted: z.number().int(), deals: z.array(BoardDeal) }),
     ),

@@ -124,9 +124,16 @@ export type ImportList = z.infer<typeof ImportList>;
 export const ImportCellError = z.object({ column: z.number().int(), field: z.string(), message: z.string() });
 export type ImportCellError = z.infer<typeof ImportCellError>;
 
+/** The kind of file, told from its content: CSV, an XLSX workbook (its first sheet), or vCard (contacts only). */
+export const ImportFileFormat = z.enum(["csv", "xlsx", "vcard"]);
+export type ImportFileFormat = z.infer<typeof ImportFileFormat>;
+
 export const ImportPreview = z
   .object({
+    format: ImportFileFormat,
+    /** The CSV's (or vCard's) text encoding; "utf-8" for XLSX. */
     encoding: z.string(),
+    /** The CSV's delimiter; "" for XLSX and vCard. */
     delimiter: z.string(),
     headers: z.array(z.string()),
     /** The automatic mapping merged with the one sent: header → field path ("" = not imported). */

@@ -2,8 +2,11 @@ import { z } from "zod";
 import { Id, Timestamp } from "./common.js";
 import { ActivityType } from "./activities.js";
 
-/** In-app notifications: someone mentioned you, or a task's reminder came due. */
-export const NotificationKind = z.enum(["mention", "reminder"]);
+/**
+ * In-app notifications: someone mentioned you, a task's reminder came due; from sales: a lead
+ * was assigned to you, a target is behind its pace, a deal went quiet or is past its close date, an invoice fell overdue.
+ */
+export const NotificationKind = z.enum(["mention", "reminder", "lead_assigned", "target_behind", "deal_stale", "deal_overdue", "invoice_overdue"]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 export const Notification = z
@@ -16,7 +19,7 @@ export const Notification = z
     actor: z.object({ id: Id, name: z.string() }).nullable(),
     activity: z.object({ id: Id, type: ActivityType, subject: z.string().nullable(), dueAt: Timestamp.nullable() }).nullable(),
     /** The contact or company the activity is about, to open from the notification. */
-    record: z.object({ type: z.enum(["contact", "company"]), id: Id, name: z.string() }).nullable(),
+    record: z.object({ type: z.enum(["contact", "company", "deal", "invoice"]), id: Id, name: z.string() }).nullable(),
     excerpt: z.string().nullable(),
   })
   .meta({ id: "Notification" });

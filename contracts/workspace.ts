@@ -69,7 +69,7 @@ export const SavedViewConfig = z.strictObject({
   filter: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   q: z.string().max(200).optional(),
 });
-export const SavedViewObject = z.enum(["contacts", "companies"]);
+export const SavedViewObject = z.enum(["contacts", "companies", "deals"]);
 export const CreateSavedViewInput = z
   .strictObject({ object: SavedViewObject, name: z.string().trim().min(1, "is required").max(120), isShared: z.boolean().default(false), config: SavedViewConfig })
   .meta({ id: "CreateSavedViewInput" });

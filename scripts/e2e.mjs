@@ -1,5 +1,6 @@
 // `npm run test:e2e`: builds the web app, starts a real server on a fresh embedded database,
-// runs the browser specs in headless Chromium against it, then stops the server.
+// runs the browser specs in headless Chromium against it, then stops the server. Arguments go to vitest
+// (`npm run test:e2e -- e2e/sales.e2e.ts` runs one spec).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -36,7 +37,7 @@ async function waitForHealth() {
 let exitCode = 1;
 try {
   await waitForHealth();
-  const runner = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--config", "e2e/vitest.config.ts"], {
+  const runner = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--config", "e2e/vitest.config.ts", ...process.argv.slice(2)], {
     cwd: root,
     env: { ...process.env, E2E_BASE_URL: `http://127.0.0.1:${port}` },
     stdio: "inherit",

@@ -61,7 +61,11 @@ import {
   workspacesRoutes,
   type JobQueue,
 } from "./platform/index.js";
+import { createBoardService, createDealsService, createPipelinesService, dealsRoutes, pipelinesRoutes } from "./sales/index.js";
 import { createSalesSettingsService, salesSettingsRoutes } from "./sales/index.js";
+import { createInvoicesService, createOrdersService, createProductsService, createQuotesService, invoicesRoutes, ordersRoutes, productsRoutes, quotesRoutes, registerOverdueInvoicesWorker } from "./sales/index.js";
+import { createMailer } from "./platform/mail/index.js";
+import { createForecastService, createLeadConversionService, createLeadRulesService, createSalesDashboardService, createTargetsService, forecastRoutes, leadAssignment, leadsRoutes, openDeal, registerPlanAlertWorker, targetsRoutes } from "./sales/index.js";
 
 
 /**
@@ -84,11 +88,14 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
   const { db } = database;
   const callers = createCallerCache();
   const auth = createAuthService({ db, config, callers });
-  const contacts = createContactsService({ db });
+  const contacts = createContactsService({ db, leadAssigner: leadAssignment });
   const companies = createCompaniesService({ db });
   registerAuthentication(app, auth);
   jobs.setLogger(app.log);
   await registerReminderWorker(jobs, db);
+  await registerOverdueInvoicesWorker(jobs, db);
+  const mailer = createMailer({ url: config.smtpUrl, from: config.smtpFrom });
+  await registerPlanAlertWorker(jobs, db);
   const importsDirectory = path.join(config.dataDir, "imports");
   await registerImportWorker(jobs, db, { directory: importsDirectory, chunkSize: config.importChunkRows });
   const fieldPermissions = createFieldPermissionsService({ db });
@@ -114,7 +121,7 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
       await api.register(exportRoutes, { exports: createExportService({ db, contacts, companies, fieldPermissions }) });
       await api.register(duplicatesRoutes, { duplicates: createDuplicatesService({ db }), merges: createMergesService({ db, fieldPermissions }) });
       await api.register(companiesRoutes, { companies, contacts });
-      await api.register(batchRoutes, { batch: createBatchService({ db }), fieldPermissions });
+      await api.register(batchRoutes, { batch: createBatchService({ db, leadAssigner: leadAssignment }), fieldPermissions });
       await api.register(importsRoutes, { imports: createImportsService({ db, jobs, directory: importsDirectory, fieldPermissions }), maxBytes: config.importMaxBytes });
       await api.register(customFieldsRoutes, { customFields: createCustomFieldsService({ db }) });
       await api.register(searchRoutes, { contacts, companies });
@@ -122,6 +129,15 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
       await api.register(notificationsRoutes, { notifications: createNotificationsService({ db }) });
       await api.register(privacyRoutes, { privacy, fieldPermissions });
       await api.register(salesSettingsRoutes, { settings: createSalesSettingsService({ db }) });
+      await api.register(productsRoutes, { products: createProductsService({ db }) });
+      await api.register(quotesRoutes, { quotes: createQuotesService({ db, mailer }) });
+      await api.register(ordersRoutes, { orders: createOrdersService({ db }) });
+      await api.register(invoicesRoutes, { invoices: createInvoicesService({ db, mailer }) });
+      await api.register(pipelinesRoutes, { pipelines: createPipelinesService({ db }) });
+      await api.register(dealsRoutes, { deals: createDealsService({ db }), board: createBoardService({ db }) });
+      await api.register(leadsRoutes, { rules: createLeadRulesService({ db }), conversion: createLeadConversionService({ db, openDeal }) });
+      await api.register(targetsRoutes, { targets: createTargetsService({ db }) });
+      await api.register(forecastRoutes, { forecast: createForecastService({ db }), dashboard: createSalesDashboardService({ db }) });
       await api.register(attachmentsRoutes, { attachments: createAttachmentsService({ db, storage: attachmentStorage, activities: activityLookup }), maxBytes: config.attachmentMaxBytes });
     },
     { prefix: "/api/v1" },

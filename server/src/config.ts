@@ -13,7 +13,9 @@ const ConfigSchema = z.object({
   PILLAR_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   PILLAR_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
   PILLAR_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
-  PILLAR_IMPORT_CHUNK_ROWS: z.coerce.number().int().min(1).max(5000).default(2000),
+  PILLAR_IMPORT_CHUNK_ROWS: z.coerce.number().int().min(1).max(20_000).default(5000),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_FROM: z.string().default("Pillar CRM <no-reply@localhost>"),
   PILLAR_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -34,6 +36,10 @@ export interface Config {
   importMaxBytes: number;
   /** Rows an import commits per transaction (with its progress counters). */
   importChunkRows: number;
+  /** Outgoing mail server, `smtp://user:pass@host:port` (STARTTLS when offered) or `smtps://`; absent: sending answers 503. */
+  smtpUrl: string | undefined;
+  /** The From address of e-mails sent (quotes, invoices). */
+  smtpFrom: string;
   logLevel: string;
 }
 
@@ -58,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: values.PILLAR_ATTACHMENT_MAX_BYTES,
     importMaxBytes: values.PILLAR_IMPORT_MAX_BYTES,
     importChunkRows: values.PILLAR_IMPORT_CHUNK_ROWS,
+    smtpUrl: values.SMTP_URL,
+    smtpFrom: values.SMTP_FROM,
     logLevel: values.PILLAR_LOG_LEVEL,
   };
 }

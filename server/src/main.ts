@@ -10,7 +10,8 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   await runMigrations(database);
-  const jobs = await startJobQueue(database);
+  // Scheduling on: the sales plan alerts (hourly) and the overdue-invoice check (every 15 minutes) run from the queue's cron.
+  const jobs = await startJobQueue(database, { isSchedulingEnabled: true });
   const app = await buildApp({ config, database, jobs });
 
   if (process.argv.includes("--demo")) {

@@ -3,6 +3,8 @@
  * (sales, service, marketing, analytics) reads and links customers through this module.
  */
 export { contactsRoutes } from "./contacts/contacts.routes.js";
+export { isLeadStage, type LeadAssigner, type NewLead } from "./contacts/contacts.lead-assignment.js";
+export { assertLiveCompany, changeContact, createNamedCompany, loadContactForChange } from "./shared/customer-records.js";
 export { createContactsService, type ContactsService } from "./contacts/contacts.service.js";
 export { companiesRoutes } from "./companies/companies.routes.js";
 export { createCompaniesService, type CompaniesService } from "./companies/companies.service.js";
@@ -17,9 +19,13 @@ export {
   activitiesRoutes,
   activityLookup,
   createActivitiesService,
+  createActivityIn,
   createTimelineService,
   registerReminderWorker,
   type ActivitiesService,
 } from "./activities/index.js";
 export { batchRoutes, createBatchService, type BatchService } from "./batch/index.js";
 export { createImportsService, importsRoutes, registerImportWorker, type ImportsService } from "./imports/index.js";
+export { createRecordTrash } from "./shared/record-trash.js";
+export { assertCanAssignOwner, assertCanModify } from "./shared/records.policy.js";
+export { customListFields, customSortValues, customValuesForCreate, customValuesForUpdate, loadCustomFieldRules } from "./custom-fields/index.js";

@@ -4,6 +4,7 @@
  */
 export { authRoutes } from "./auth/auth.routes.js";
 export { createAuthService, type AuthService } from "./auth/auth.service.js";
+export { createCallerCache } from "./auth/caller-cache.js";
 export type { Caller } from "./auth/caller.js";
 export { workspacesRoutes } from "./workspaces/workspaces.routes.js";
 export { createWorkspacesService } from "./workspaces/index.js";

@@ -6,7 +6,7 @@ import { toListQuery, type ListParams, type Page } from "./list-query";
  * Query hooks for a record resource with list / read / create / update / soft delete /
  * restore / purge. Each domain builds its own hooks from this in `features/<domain>/api`.
  */
-export function createRecordQueries<Row extends { id: string }, CreateInput, UpdateInput>(resource: "contacts" | "companies") {
+export function createRecordQueries<Row extends { id: string }, CreateInput, UpdateInput>(resource: "contacts" | "companies" | "deals") {
   const base = `/api/v1/${resource}`;
   const keys = {
     all: [resource] as const,

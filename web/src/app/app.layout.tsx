@@ -9,7 +9,12 @@ import { SearchButton, SearchSpotlight } from "../features/search";
 
 const links = [
   { to: "/contacts", key: "nav.contacts" },
+  { to: "/leads", key: "leads.nav" },
   { to: "/companies", key: "nav.companies" },
+  { to: "/deals", key: "deals.nav" },
+  { to: "/products", key: "commerce.nav" },
+  { to: "/forecast", key: "forecast.nav" },
+  { to: "/targets", key: "targets.nav" },
   { to: "/tasks", key: "tasks.title" },
   { to: "/duplicates", key: "duplicates.nav" },
   { to: "/imports", key: "imports.nav" },

@@ -3,6 +3,9 @@ import { MyTasksPage } from "../features/activities";
 import { AcceptInvitationPage, AuthGuard, LoginPage, SignupPage } from "../features/auth";
 import { CompaniesListPage, CompanyRecordPage } from "../features/companies";
 import { ContactRecordPage, ContactsListPage } from "../features/contacts";
+import { DealRecordPage, DealsBoardPage, DealsListPage } from "../features/deals";
+import { InvoicePage, OrderPage, ProductsPage } from "../features/commerce";
+import { LeadsListPage } from "../features/leads";
 import { SettingsPage } from "../features/settings";
 import { TrashPage } from "../features/trash";
 import { DuplicatesPage } from "../features/duplicates";
@@ -26,6 +29,16 @@ const router = createBrowserRouter([
       { path: "contacts/:id", element: <ContactRecordPage /> },
       { path: "companies", element: <CompaniesListPage /> },
       { path: "companies/:id", element: <CompanyRecordPage /> },
+      { path: "deals", element: <DealsBoardPage /> },
+      { path: "deals/list", element: <DealsListPage /> },
+      { path: "deals/:id", element: <DealRecordPage /> },
+      { path: "products", element: <ProductsPage /> },
+      { path: "orders/:id", element: <OrderPage /> },
+      { path: "invoices/:id", element: <InvoicePage /> },
+      { path: "leads", element: <LeadsListPage /> },
+      // Loaded on demand: the chart library stays out of the first download.
+      { path: "forecast", lazy: () => import("../features/forecast").then((module) => ({ Component: module.ForecastPage })) },
+      { path: "targets", lazy: () => import("../features/forecast").then((module) => ({ Component: module.TargetsPage })) },
       { path: "tasks", element: <MyTasksPage /> },
       { path: "imports", element: <ImportsPage /> },
       { path: "trash", element: <TrashPage /> },

@@ -10,7 +10,7 @@ export const activityTextsEn = {
     allKinds: "All",
     loadingMore: "Loading more…",
     types: { note: "Note", call: "Call", email: "E-mail", meeting: "Meeting", task: "Task", visit: "Visit" },
-    kinds: { change: "Changes", lifecycle_stage: "Stage changes" },
+    kinds: { change: "Changes", lifecycle_stage: "Stage changes", stage_change: "Deal stage moves", order: "Order", invoice: "Invoice" },
     fields: {
       type: "Type",
       subject: "Subject",
@@ -46,6 +46,8 @@ export const activityTextsEn = {
     createdBy: "{{actor}} created this record",
     changedRecord: "{{record}}: {{text}}",
     stageChange: "Lifecycle stage: {{from}} → {{to}}",
+    dealStageMove: "Deal stage: {{from}} → {{to}}",
+    dealStageOverride: "Moved past open required steps: {{reason}}",
     someone: "Someone",
     markDone: "Mark done",
     markNotDone: "Mark not done",

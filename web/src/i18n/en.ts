@@ -1,14 +1,20 @@
 /** English strings; zh-CN.ts has the same shape (checked by its type). */
 import { activityTextsEn } from "./en.activities";
+import { dealTextsEn } from "./en.deals";
 import { duplicateTextsEn } from "./en.duplicates";
 import { importTextsEn } from "./en.imports";
 import { salesSettingsTextsEn } from "./en.sales-settings";
+import { salesLeadsTextsEn } from "./en.sales-leads";
+import { commerceTextsEn } from "./en.commerce";
 
 export const en = {
   ...activityTextsEn,
+  ...dealTextsEn,
   ...duplicateTextsEn,
   ...importTextsEn,
   ...salesSettingsTextsEn,
+  ...salesLeadsTextsEn,
+  ...commerceTextsEn,
   common: {
     cancel: "Cancel",
     close: "Close",
@@ -102,7 +108,7 @@ export const en = {
     noMatchesHint: "Clear the search or remove a filter.",
   },
   views: {
-    all: { contacts: "All contacts", companies: "All companies" },
+    all: { contacts: "All contacts", companies: "All companies", deals: "All deals" },
     picker: "Saved view",
     save: "Save view",
     saveTitle: "Save this view",
@@ -146,6 +152,7 @@ export const en = {
       jobTitle: "Job title",
       company: "Company",
       lifecycleStage: "Lifecycle stage",
+      leadStatus: "Lead status",
       owner: "Owner",
       source: "Source",
       tags: "Tags",
@@ -163,6 +170,7 @@ export const en = {
       companyId: "Company (id)",
       ownerId: "Owner (id)",
       lifecycleStage: "Lifecycle stage",
+      leadStatus: "Lead status",
       source: "Source",
       tags: "Tags",
       birthday: "Birthday",

@@ -14,7 +14,7 @@ export const activityTextsZh: Widen<typeof activityTextsEn> = {
     allKinds: "全部",
     loadingMore: "正在加载更多…",
     types: { note: "备注", call: "通话", email: "邮件", meeting: "会议", task: "任务", visit: "拜访" },
-    kinds: { change: "字段变更", lifecycle_stage: "阶段变更" },
+    kinds: { change: "字段变更", lifecycle_stage: "阶段变更", stage_change: "商机阶段推进", order: "订单", invoice: "发票" },
     fields: {
       type: "类型",
       subject: "主题",
@@ -50,6 +50,8 @@ export const activityTextsZh: Widen<typeof activityTextsEn> = {
     createdBy: "{{actor}} 创建了此记录",
     changedRecord: "{{record}}：{{text}}",
     stageChange: "生命周期阶段：{{from}} → {{to}}",
+    dealStageMove: "商机阶段：{{from}} → {{to}}",
+    dealStageOverride: "在必需步骤未完成时强制推进：{{reason}}",
     someone: "某人",
     markDone: "标记为完成",
     markNotDone: "标记为未完成",

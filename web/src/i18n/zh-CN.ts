@@ -1,15 +1,21 @@
 import type { Resources } from "./en";
 import { activityTextsZh } from "./zh-CN.activities";
+import { dealTextsZh } from "./zh-CN.deals";
 import { duplicateTextsZh } from "./zh-CN.duplicates";
 import { importTextsZh } from "./zh-CN.imports";
 import { salesSettingsTextsZh } from "./zh-CN.sales-settings";
+import { salesLeadsTextsZh } from "./zh-CN.sales-leads";
+import { commerceTextsZh } from "./zh-CN.commerce";
 
 /** 简体中文. */
 export const zhCN: Resources = {
   ...activityTextsZh,
+  ...dealTextsZh,
   ...duplicateTextsZh,
   ...importTextsZh,
   ...salesSettingsTextsZh,
+  ...salesLeadsTextsZh,
+  ...commerceTextsZh,
   common: {
     cancel: "取消",
     close: "关闭",
@@ -103,7 +109,7 @@ export const zhCN: Resources = {
     noMatchesHint: "清除搜索或移除筛选条件。",
   },
   views: {
-    all: { contacts: "全部联系人", companies: "全部公司" },
+    all: { contacts: "全部联系人", companies: "全部公司", deals: "全部商机" },
     picker: "已保存视图",
     save: "保存视图",
     saveTitle: "保存此视图",
@@ -147,6 +153,7 @@ export const zhCN: Resources = {
       jobTitle: "职位",
       company: "公司",
       lifecycleStage: "生命周期阶段",
+      leadStatus: "线索状态",
       owner: "负责人",
       source: "来源",
       tags: "标签",
@@ -164,6 +171,7 @@ export const zhCN: Resources = {
       companyId: "公司 (ID)",
       ownerId: "负责人 (ID)",
       lifecycleStage: "生命周期阶段",
+      leadStatus: "线索状态",
       source: "来源",
       tags: "标签",
       birthday: "生日",

@@ -16,6 +16,8 @@ export interface RecordLayoutProps {
   timeline?: ReactNode;
   /** Absent when the user may not read the audit trail. */
   history?: ReactNode;
+  /** Tabs of this kind of record only (a deal's stage history), between Timeline and History. */
+  tabs?: { value: string; label: string; panel: ReactNode }[];
 }
 
 /** A record page: breadcrumb, title with actions, then Details, Timeline and History tabs. */
@@ -39,6 +41,7 @@ export function RecordLayout(props: RecordLayoutProps) {
         <Tabs.List>
           <Tabs.Tab value="details">{t("record.details")}</Tabs.Tab>
           {props.timeline ? <Tabs.Tab value="timeline" data-testid="timeline-tab">{t("activities.timeline")}</Tabs.Tab> : null}
+          {props.tabs?.map((tab) => <Tabs.Tab key={tab.value} value={tab.value}>{tab.label}</Tabs.Tab>)}
           {props.history ? <Tabs.Tab value="history">{t("record.history")}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
@@ -48,6 +51,7 @@ export function RecordLayout(props: RecordLayoutProps) {
           </Stack>
         </Tabs.Panel>
         {props.timeline ? <Tabs.Panel value="timeline" pt="md">{props.timeline}</Tabs.Panel> : null}
+        {props.tabs?.map((tab) => <Tabs.Panel key={tab.value} value={tab.value} pt="md">{tab.panel}</Tabs.Panel>)}
         {props.history ? <Tabs.Panel value="history" pt="md">{props.history}</Tabs.Panel> : null}
       </Tabs>
     </Stack>

@@ -59,6 +59,8 @@ export function toActivity(row: ActivityRow, links: LinkedRecords): Activity {
     companyIds: links.companies.map((company) => company.id),
     contacts: links.contacts,
     companies: links.companies,
+    dealIds: links.deals.map((deal) => deal.id),
+    deals: links.deals,
     dueAt: isoOrNull(activity.dueAt),
     doneAt: isoOrNull(activity.doneAt),
     isDone: activity.doneAt !== null,
@@ -84,7 +86,7 @@ export function toActivity(row: ActivityRow, links: LinkedRecords): Activity {
 /** The audited view of an activity: its stored fields and links, without the derived position. */
 export function snapshot(record: ActivityRecord, links: LinkedRecords): Record<string, unknown> {
   const { at: _at, ...fields } = record;
-  return { ...fields, contactIds: links.contacts.map((contact) => contact.id), companyIds: links.companies.map((company) => company.id) };
+  return { ...fields, contactIds: links.contacts.map((contact) => contact.id), companyIds: links.companies.map((company) => company.id), dealIds: links.deals.map((deal) => deal.id) };
 }
 
 /** A short plain-text preview of Markdown for a notification: mentions as @names, no markup. */

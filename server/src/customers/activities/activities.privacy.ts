@@ -45,7 +45,7 @@ export function activitiesDataSource(): ContactDataSource {
       const ids = await activityIdsOf(tx, workspaceId, contactId);
       if (ids.length === 0) return [];
       const [rows, links] = await Promise.all([findActivities(tx, workspaceId, ids), loadLinks(tx, workspaceId, ids)]);
-      return rows.map((row) => toActivity(row, links.get(row.activity.id) ?? { contacts: [], companies: [] }));
+      return rows.map((row) => toActivity(row, links.get(row.activity.id) ?? { contacts: [], companies: [], deals: [] }));
     },
 
     async erase(tx, caller, personal) {

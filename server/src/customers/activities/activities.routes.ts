@@ -33,6 +33,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<{ activities: ActivitiesSer
   for (const [type, plural] of [
     ["contact", "contacts"],
     ["company", "companies"],
+    ["deal", "deals"],
   ] as const) {
     app.get(
       `/${plural}/:id/timeline`,

@@ -24,8 +24,50 @@ async function present(tx: Transaction, workspaceId: string, rows: repository.Ac
   return rows.map((row) => toActivity(row, links.get(row.activity.id)!));
 }
 
+async function checkReferences(tx: Transaction, caller: Caller, input: ActivityChanges) {
+  if (input.ownerId) await assertMemberExists(tx, caller.workspaceId, input.ownerId, "body.ownerId");
+  for (const [index, id] of (input.attendeeIds ?? []).entries()) await assertMemberExists(tx, caller.workspaceId, id, `body.attendeeIds.${index}`);
+  await repository.assertLinkTargets(tx, caller.workspaceId, input);
+}
+
+async function reload(tx: Transaction, caller: Caller, id: string) {
+  const row = (await repository.findActivity(tx, caller.workspaceId, id))!;
+  const links = (await repository.loadLinks(tx, caller.workspaceId, [id])).get(id)!;
+  return { row, links };
+}
+
 /**
- * Notes, calls, e-mails, meetings, tasks and visits, linked to contacts and companies. Members
+ * Creates an activity inside the caller's transaction, audited, mentions notified: the API's
+ * create, and the tasks other modules open for a record (a deal's stage steps). Whoever calls
+ * it has already decided who may own the activity.
+ */
+export async function createActivityIn(tx: Transaction, caller: Caller, input: NewActivity) {
+  await checkReferences(tx, caller, input);
+  const mentioned = await checkMentions(tx, caller.workspaceId, input.body);
+  const now = new Date();
+  const id = newId();
+  await repository.insertActivity(tx, {
+    ...toColumns(input),
+    type: input.type,
+    ownerId: input.ownerId === undefined ? caller.userId : input.ownerId,
+    // Everything but a task happened at some moment; unless told, that is now.
+    occurredAt: input.type === "task" ? null : input.occurredAt ? new Date(input.occurredAt) : now,
+    mentionedUserIds: mentioned,
+    workspaceId: caller.workspaceId,
+    id,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: caller.userId,
+  });
+  await repository.replaceLinks(tx, caller.workspaceId, id, { contactIds: input.contactIds ?? [], companyIds: input.companyIds ?? [], dealIds: input.dealIds ?? [] }, newId);
+  const { row, links } = await reload(tx, caller, id);
+  await recordAudit(tx, caller, { entityType: "activity", entityId: id, action: "create", before: null, after: snapshot(row.activity, links) });
+  await notifyMentions(tx, caller, row.activity, links);
+  return { row, links };
+}
+
+/**
+ * Notes, calls, e-mails, meetings, tasks and visits, linked to contacts, companies and deals. Members
  * change their own activities (or unowned ones); managers and up change anyone's. A task's
  * owner is its assignee.
  */
@@ -36,24 +78,12 @@ export function createActivitiesService({ db, jobs }: { db: Database; jobs: JobQ
     return row;
   }
 
-  async function checkReferences(tx: Transaction, caller: Caller, input: ActivityChanges) {
-    if (input.ownerId) await assertMemberExists(tx, caller.workspaceId, input.ownerId, "body.ownerId");
-    for (const [index, id] of (input.attendeeIds ?? []).entries()) await assertMemberExists(tx, caller.workspaceId, id, `body.attendeeIds.${index}`);
-    await repository.assertLinkTargets(tx, caller.workspaceId, input);
-  }
-
   /** A reminder is queued when a task gets a new reminder time, or is reopened with one. */
   async function queueReminderIfDue(tx: Transaction, caller: Caller, before: repository.ActivityRecord | null, after: repository.ActivityRecord) {
     if (after.type !== "task" || !after.reminderAt || after.doneAt) return;
     const isNewTime = before?.reminderAt?.getTime() !== after.reminderAt.getTime();
     const isReopened = before?.doneAt !== null && before?.doneAt !== undefined;
     if (isNewTime || isReopened) await scheduleReminder(jobs, tx, caller.workspaceId, after.id, after.reminderAt);
-  }
-
-  async function reload(tx: Transaction, caller: Caller, id: string) {
-    const row = (await repository.findActivity(tx, caller.workspaceId, id))!;
-    const links = (await repository.loadLinks(tx, caller.workspaceId, [id])).get(id)!;
-    return { row, links };
   }
 
   return {
@@ -69,27 +99,8 @@ export function createActivitiesService({ db, jobs }: { db: Database; jobs: JobQ
     create(caller: Caller, input: NewActivity): Promise<Activity> {
       assertCanAssignOwner(caller, input.ownerId);
       return inWorkspace(db, caller.workspaceId, async (tx) => {
-        await checkReferences(tx, caller, input);
-        const mentioned = await checkMentions(tx, caller.workspaceId, input.body);
-        const now = new Date();
-        const id = newId();
-        await repository.insertActivity(tx, {
-          ...toColumns(input),
-          type: input.type,
-          ownerId: input.ownerId === undefined ? caller.userId : input.ownerId,
-          // Everything but a task happened at some moment; unless told, that is now.
-          occurredAt: input.type === "task" ? null : input.occurredAt ? new Date(input.occurredAt) : now,
-          mentionedUserIds: mentioned,
-          workspaceId: caller.workspaceId,
-          id,
-          createdAt: now,
-          updatedAt: now,
-          createdBy: caller.userId,
-        });
-        await repository.replaceLinks(tx, caller.workspaceId, id, { contactIds: input.contactIds ?? [], companyIds: input.companyIds ?? [] }, newId);
-        const { row, links } = await reload(tx, caller, id);
-        await recordAudit(tx, caller, { entityType: "activity", entityId: id, action: "create", before: null, after: snapshot(row.activity, links) });
-        await notifyMentions(tx, caller, row.activity, links);
+        const { row, links } = await createActivityIn(tx, caller, input);
+        await repository.touchLinkedDeals(tx, caller.workspaceId, row.activity.id, row.activity.createdAt);
         await queueReminderIfDue(tx, caller, null, row.activity);
         return toActivity(row, links);
       });
@@ -106,7 +117,7 @@ export function createActivitiesService({ db, jobs }: { db: Database; jobs: JobQ
         const beforeLinks = (await repository.loadLinks(tx, caller.workspaceId, [id])).get(id)!;
         const mentioned = changes.body === undefined ? undefined : await checkMentions(tx, caller.workspaceId, changes.body);
         await repository.updateActivity(tx, caller.workspaceId, id, { ...toColumns(changes), ...(mentioned ? { mentionedUserIds: mentioned } : {}), updatedAt: new Date() });
-        if (changes.contactIds !== undefined || changes.companyIds !== undefined) {
+        if (changes.contactIds !== undefined || changes.companyIds !== undefined || changes.dealIds !== undefined) {
           await repository.replaceLinks(
             tx,
             caller.workspaceId,
@@ -114,11 +125,13 @@ export function createActivitiesService({ db, jobs }: { db: Database; jobs: JobQ
             {
               contactIds: changes.contactIds ?? beforeLinks.contacts.map((contact) => contact.id),
               companyIds: changes.companyIds ?? beforeLinks.companies.map((company) => company.id),
+              dealIds: changes.dealIds ?? beforeLinks.deals.map((deal) => deal.id),
             },
             newId,
           );
         }
         const { row, links } = await reload(tx, caller, id);
+        await repository.touchLinkedDeals(tx, caller.workspaceId, id, row.activity.updatedAt);
         await recordAudit(tx, caller, { entityType: "activity", entityId: id, action: "update", before: snapshot(before.activity, beforeLinks), after: snapshot(row.activity, links) });
         await notifyMentions(tx, caller, row.activity, links);
         await queueReminderIfDue(tx, caller, before.activity, row.activity);

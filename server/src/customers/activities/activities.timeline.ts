@@ -9,6 +9,7 @@ import type { Caller } from "../../platform/auth/caller.js";
 import { badRequest, invalidField, notFound } from "../../platform/http/app-error.js";
 import { contacts } from "../contacts/contacts.schema.js";
 import { toActivity } from "./activities.mapping.js";
+import { salesDocumentEntries } from "./activities.timeline-documents.js";
 import * as repository from "./activities.repository.js";
 import { activities, activityLinks } from "./activities.schema.js";
 
@@ -46,25 +47,30 @@ function requestedKinds(filter: TimelineRequest["filter"]): Set<TimelineKind> {
   return kinds;
 }
 
+const recordLabels = { contact: "Contact", company: "Company", deal: "Deal" } as const;
+type TimelineRecordType = keyof typeof recordLabels;
+
 /**
- * One timeline per contact and per company, newest first: activities (by their `at`), field
- * changes and lifecycle-stage changes from the audit log. A company's includes the activities
- * and stage changes of its contacts. Both sources are read past the cursor and merged, so a page
- * is exact however they interleave.
+ * One timeline per contact, company and deal, newest first: activities (by their `at`), field
+ * changes and lifecycle-stage changes from the audit log, and a deal's stage moves from its stage
+ * history, orders and invoices. A company's includes the activities, stage changes, orders and
+ * invoices of its contacts. Every source is read past the cursor and merged, so a page is exact
+ * however they interleave.
  */
 export function createTimelineService({ db }: { db: Database }) {
   return {
-    read: (caller: Caller, record: { type: "contact" | "company"; id: string }, query: TimelineRequest): Promise<Timeline> => {
+    read: (caller: Caller, record: { type: TimelineRecordType; id: string }, query: TimelineRequest): Promise<Timeline> => {
       const kinds = requestedKinds(query.filter);
       const position = decodePosition(query.cursor);
       return inWorkspace(db, caller.workspaceId, async (tx) => {
-        if (!(await repository.findLiveRecord(tx, caller.workspaceId, record.type, record.id))) throw notFound(record.type === "contact" ? "Contact" : "Company");
+        if (!(await repository.findLiveRecord(tx, caller.workspaceId, record.type, record.id))) throw notFound(recordLabels[record.type]);
 
         const companyContacts = sql`select ${contacts.id} from ${contacts} where ${contacts.workspaceId} = ${caller.workspaceId} and ${contacts.companyId} = ${record.id}::uuid and ${contacts.deletedAt} is null`;
-        const linked: SQL =
-          record.type === "contact"
-            ? sql`${activityLinks.contactId} = ${record.id}::uuid`
-            : sql`(${activityLinks.companyId} = ${record.id}::uuid or ${activityLinks.contactId} in (${companyContacts}))`;
+        const linked: SQL = {
+          contact: sql`${activityLinks.contactId} = ${record.id}::uuid`,
+          company: sql`(${activityLinks.companyId} = ${record.id}::uuid or ${activityLinks.contactId} in (${companyContacts}))`,
+          deal: sql`${activityLinks.dealId} = ${record.id}::uuid`,
+        }[record.type];
 
         const activityKinds = ActivityType.options.filter((kind) => kinds.has(kind));
         const activityRows = activityKinds.length
@@ -91,11 +97,16 @@ export function createTimelineService({ db }: { db: Database }) {
           if (record.type === "company" && kinds.has("lifecycle_stage")) streams.push({ entityType: "contact", entityIds: companyContacts, kinds: ["lifecycle_stage"] });
         }
         const events = await auditEventsFor(tx, caller.workspaceId, streams, { limit: query.limit + 1, before: position });
+        const moves = record.type === "deal" && kinds.has("stage_change") ? await repository.dealStageMoves(tx, caller.workspaceId, record.id, { limit: query.limit + 1, before: position }) : [];
+        const documents = await salesDocumentEntries(tx, caller.workspaceId, record, companyContacts, { isOrders: kinds.has("order"), isInvoices: kinds.has("invoice") }, { limit: query.limit + 1, before: position });
 
-        type Entry = { at: Date; id: string; activity?: repository.ActivityRow; event?: AuditEvent };
+        type StageMove = (typeof moves)[number];
+        type Entry = { at: Date; id: string; activity?: repository.ActivityRow; event?: AuditEvent; move?: StageMove; item?: TimelineItem };
         const merged: Entry[] = [
           ...activityPage.map((row) => ({ at: row.activity.at, id: row.activity.id, activity: row })),
           ...events.map((event) => ({ at: event.at, id: event.entry.id, event })),
+          ...moves.map((move) => ({ at: move.stay.enteredAt, id: move.stay.id, move })),
+          ...documents,
         ].sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
         const page = merged.slice(0, query.limit);
         const last = page[page.length - 1];
@@ -107,15 +118,29 @@ export function createTimelineService({ db }: { db: Database }) {
           caller.workspaceId,
           eventEntities.filter((entry) => entry.entityType === "contact").map((entry) => entry.entityId),
           eventEntities.filter((entry) => entry.entityType === "company").map((entry) => entry.entityId),
+          record.type === "deal" ? [record.id] : [],
         );
 
         const data: TimelineItem[] = page.map((entry): TimelineItem => {
+          if (entry.item) return entry.item;
           if (entry.activity) {
             const activity = toActivity(entry.activity, links.get(entry.activity.activity.id)!);
             return { kind: activity.type, at: activity.at, id: activity.id, activity };
           }
+          if (entry.move) {
+            const { stay, fromName, toName, moverName, moverEmail } = entry.move;
+            return {
+              kind: "stage_change",
+              at: stay.enteredAt.toISOString(),
+              id: stay.id,
+              record: { type: "deal", id: record.id, name: names.get(record.id) ?? "" },
+              stage: { fromId: stay.fromStageId, fromName, toId: stay.stageId, toName },
+              movedBy: stay.movedBy && moverName !== null ? { id: stay.movedBy, name: moverName, email: moverEmail ?? "" } : null,
+              override: stay.overrideReason !== null ? { reason: stay.overrideReason, stepIds: stay.overriddenStepIds ?? [] } : null,
+            };
+          }
           const { kind, entry: change } = entry.event!;
-          const changedRecord = { type: change.entityType as "contact" | "company", id: change.entityId, name: names.get(change.entityId) ?? "" };
+          const changedRecord = { type: change.entityType as TimelineRecordType, id: change.entityId, name: names.get(change.entityId) ?? "" };
           if (kind === "lifecycle_stage") {
             const stage = change.changes.lifecycleStage as { before: LifecycleStage | null; after: LifecycleStage | null };
             return { kind, at: change.createdAt, id: change.id, record: changedRecord, change, stage: { from: stage.before, to: stage.after } };

@@ -4,7 +4,7 @@
  * (as notifications).
  */
 export { activitiesRoutes } from "./activities.routes.js";
-export { createActivitiesService, type ActivitiesService } from "./activities.service.js";
+export { createActivitiesService, createActivityIn, type ActivitiesService } from "./activities.service.js";
 export { createTimelineService, type TimelineService } from "./activities.timeline.js";
 export { registerReminderWorker, reminderJob } from "./activities.reminders.js";
 export { activitiesDataSource, activityLookup } from "./activities.privacy.js";

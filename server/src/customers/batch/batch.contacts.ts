@@ -4,6 +4,7 @@ import type { Transaction } from "../../db/workspace-transaction.js";
 import { companies } from "../companies/companies.schema.js";
 import { snapshot } from "../contacts/contacts.service.js";
 import { contacts } from "../contacts/contacts.schema.js";
+import { initialLeadStatus } from "../contacts/contacts.lead-assignment.js";
 import { recordConsentChange } from "../privacy/consent.repository.js";
 import { externalIdConflict } from "../shared/external-id.js";
 import type { BatchObject, RecordValues } from "./batch.object.js";
@@ -79,7 +80,7 @@ export const contactBatchObject: BatchObject<StoredContact> = {
   async insertRows(tx, rows) {
     await tx
       .insert(contacts)
-      .values(rows as (typeof contacts.$inferInsert)[])
+      .values((rows as (typeof contacts.$inferInsert)[]).map(initialLeadStatus))
       .catch(externalIdConflict("contact"));
   },
   updateRow: async (tx, workspaceId, id, values) => {

@@ -8,6 +8,7 @@ import type { Caller } from "../../platform/auth/caller.js";
 import { AppError, forbidden, invalidField, type FieldError } from "../../platform/http/app-error.js";
 import { assertMemberExists } from "../../platform/workspaces/index.js";
 import { loadCustomFieldRules } from "../custom-fields/index.js";
+import { ownersForNewLeads, type LeadAssigner, type NewLead } from "../contacts/contacts.lead-assignment.js";
 import { assertCanAssignOwner, assertCanModify } from "../shared/records.policy.js";
 import type { BatchObject, PlannedWrite, RecordValues, StoredRecord } from "./batch.object.js";
 
@@ -47,7 +48,7 @@ interface Parsed {
  * record is checked first (contract, custom fields, references, externalId uniqueness, ownership)
  * and any problem answers 422 (403 for ownership) naming `records[i].field`, with nothing written.
  */
-export function createBatchService({ db }: { db: Database }) {
+export function createBatchService({ db, leadAssigner }: { db: Database; leadAssigner?: LeadAssigner }) {
   /** `hidden`: the fields the caller's role may not change (field permissions); a record that sets one is refused. */
   async function run<Stored extends StoredRecord>(caller: Caller, object: BatchObject<Stored>, input: BatchInput, hidden: ReadonlySet<string> = new Set()): Promise<BatchResult> {
     const { mode } = input;
@@ -179,6 +180,9 @@ export function createBatchService({ db }: { db: Database }) {
     const now = new Date();
     const ids = writes.map((entry) => entry.before?.id ?? newId());
     const inserts: RecordValues[] = [];
+    // New contacts without an owner may be leads that assignment rules route to someone.
+    const newLeads = object.entityType === "contact" ? writes.flatMap((entry, position) => (entry.before || entry.values.ownerId !== undefined ? [] : [leadOf(ids[position], entry.values)])) : [];
+    const assigned = await ownersForNewLeads(leadAssigner, tx, caller, newLeads);
     for (const [position, entry] of writes.entries()) {
       const columns = object.toColumns(entry.values);
       if (entry.before) {
@@ -186,7 +190,7 @@ export function createBatchService({ db }: { db: Database }) {
       } else {
         inserts.push({
           ...columns,
-          ownerId: entry.values.ownerId === undefined ? caller.userId : entry.values.ownerId,
+          ownerId: entry.values.ownerId === undefined ? (assigned.get(ids[position]) ?? caller.userId) : entry.values.ownerId,
           workspaceId: caller.workspaceId,
           id: ids[position],
           createdAt: now,
@@ -216,6 +220,10 @@ export function createBatchService({ db }: { db: Database }) {
   return {
     run,
   };
+}
+
+function leadOf(id: string, values: RecordValues): NewLead {
+  return { ...(values as Omit<NewLead, "id">), id, lifecycleStage: (values.lifecycleStage as NewLead["lifecycleStage"] | undefined) ?? "lead", tags: (values.tags as string[] | undefined) ?? [], custom: (values.custom as Record<string, unknown> | undefined) ?? {} };
 }
 
 /** Owners (and member-type custom values) must be members of the workspace; each distinct id is checked once. */

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { contactFilterFields, contactSortFields, LifecycleStage, toE164, type CustomFieldRule } from "../../../../contracts/index.js";
+import { contactFilterFields, contactSortFields, LeadStatus, LifecycleStage, toE164, type CustomFieldRule } from "../../../../contracts/index.js";
 import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField, type SortKey } from "../../db/list-query.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { users } from "../../platform/auth/auth.schema.js";
@@ -20,6 +20,7 @@ const listFields: Record<(typeof contactFilterFields)[number], ListField> = {
   companyId: { column: column("companyId"), type: "uuid", isNullable: true, isSortable: false },
   ownerId: { column: column("ownerId"), type: "uuid", isNullable: true, isSortable: false },
   lifecycleStage: { column: column("lifecycleStage"), type: "enum", isNullable: false, isSortable: true, enumValues: LifecycleStage.options },
+  leadStatus: { column: column("leadStatus"), type: "enum", isNullable: true, isSortable: true, enumValues: LeadStatus.options },
   source: { column: column("source"), type: "text", isNullable: true, isSortable: true },
   tags: { column: column("tags"), type: "text", isNullable: false, isSortable: false, filter: tagsFilter(column("tags"), "tags") },
   birthday: { column: column("birthday"), type: "date", isNullable: true, isSortable: true },

@@ -16,6 +16,7 @@ import { customValuesForCreate, customValuesForUpdate, loadCustomFieldRules } fr
 import { recordConsentChange } from "../privacy/consent.repository.js";
 import { createRecordTrash } from "../shared/record-trash.js";
 import { assertCanAssignOwner, assertCanModify } from "../shared/records.policy.js";
+import { initialLeadStatus, ownersForNewLeads, type LeadAssigner } from "./contacts.lead-assignment.js";
 import * as repository from "./contacts.repository.js";
 import type { contacts } from "./contacts.schema.js";
 
@@ -37,6 +38,7 @@ export function toContact(row: NonNullable<repository.ContactRow>): Contact {
     ownerId: contact.ownerId,
     owner: contact.ownerId && row.ownerName !== null ? { id: contact.ownerId, name: row.ownerName, email: row.ownerEmail ?? "" } : null,
     lifecycleStage: contact.lifecycleStage,
+    leadStatus: contact.leadStatus,
     source: contact.source,
     tags: contact.tags,
     birthday: contact.birthday,
@@ -64,7 +66,8 @@ function assertConsentSourceHasChange(consentSource: string | undefined, emailCo
   if (consentSource !== undefined && emailConsent === undefined) throw invalidField("body.consentSource", "is only accepted together with emailConsent");
 }
 
-export function createContactsService({ db }: { db: Database }) {
+/** leadAssigner: who gets a new lead created without an owner (sales/leads); none means its creator. */
+export function createContactsService({ db, leadAssigner }: { db: Database; leadAssigner?: LeadAssigner }) {
   const trash = createRecordTrash({
     db,
     entityType: "contact",
@@ -91,20 +94,25 @@ export function createContactsService({ db }: { db: Database }) {
 
     get: (caller: Caller, id: string) => inWorkspace(db, caller.workspaceId, async (tx) => toContact(await trash.load(tx, caller, id))),
 
-    create(caller: Caller, { consentSource, ...input }: NewContact): Promise<Contact> {
-      assertCanAssignOwner(caller, input.ownerId);
-      assertConsentSourceHasChange(consentSource, input.emailConsent);
+    create(caller: Caller, { consentSource, ...given }: NewContact): Promise<Contact> {
+      assertCanAssignOwner(caller, given.ownerId);
+      assertConsentSourceHasChange(consentSource, given.emailConsent);
+      const input = initialLeadStatus(given);
       return inWorkspace(db, caller.workspaceId, async (tx) => {
         await checkReferences(tx, caller, input);
         const now = new Date();
         const id = newId();
+        const tags = input.tags ?? [];
+        const custom = await customValuesForCreate(tx, caller.workspaceId, "contact", input.custom);
+        const assigned =
+          input.ownerId === undefined ? await ownersForNewLeads(leadAssigner, tx, caller, [{ ...input, id, tags, custom, lifecycleStage: input.lifecycleStage ?? "lead" }]) : new Map<string, string>();
         await repository.insertContact(tx, {
           ...input,
           emails: input.emails ?? [],
           phones: input.phones ?? [],
-          tags: input.tags ?? [],
-          custom: await customValuesForCreate(tx, caller.workspaceId, "contact", input.custom),
-          ownerId: input.ownerId === undefined ? caller.userId : input.ownerId,
+          tags,
+          custom,
+          ownerId: input.ownerId === undefined ? (assigned.get(id) ?? caller.userId) : input.ownerId,
           workspaceId: caller.workspaceId,
           id,
           createdAt: now,

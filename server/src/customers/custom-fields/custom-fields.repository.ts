@@ -3,13 +3,14 @@ import type { CustomFieldObject } from "../../../../contracts/index.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { companies } from "../companies/companies.schema.js";
 import { contacts } from "../contacts/contacts.schema.js";
+import { deals } from "../../sales/deals/deals.schema.js";
 import { customFields } from "./custom-fields.schema.js";
 
 export type CustomFieldRow = typeof customFields.$inferSelect;
 
 /** The table whose `custom` column holds an object's values. */
-export const recordTables = { contact: contacts, company: companies } as const;
-export const recordTableNames = { contact: "contacts", company: "companies" } as const;
+export const recordTables = { contact: contacts, company: companies, deal: deals } as const;
+export const recordTableNames = { contact: "contacts", company: "companies", deal: "deals" } as const;
 
 export function listDefinitions(tx: Transaction, workspaceId: string, filter: { object?: CustomFieldObject; includeArchived: boolean }) {
   return tx

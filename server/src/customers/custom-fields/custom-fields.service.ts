@@ -15,6 +15,7 @@ import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Caller } from "../../platform/auth/caller.js";
 import { conflict, invalidField, notFound } from "../../platform/http/app-error.js";
 import { iso } from "../../platform/http/iso.js";
+import { forgetCustomFieldRules } from "./custom-field-rules-cache.js";
 import * as repository from "./custom-fields.repository.js";
 
 /** Enough for any CRM we know of, and it keeps the per-request validation schema small. */
@@ -92,7 +93,7 @@ export function createCustomFieldsService({ db }: { db: Database }) {
         });
         await recordAudit(tx, caller, { entityType: "custom_field", entityId: row.id, action: "create", before: null, after: row });
         return toCustomField(row);
-      }),
+      }).finally(() => forgetCustomFieldRules(caller.workspaceId)),
 
     update: (caller: Caller, id: string, changes: FieldChanges) =>
       inWorkspace(db, caller.workspaceId, async (tx) => {
@@ -115,7 +116,7 @@ export function createCustomFieldsService({ db }: { db: Database }) {
         });
         await recordAudit(tx, caller, { entityType: "custom_field", entityId: id, action: "update", before, after });
         return toCustomField(after);
-      }),
+      }).finally(() => forgetCustomFieldRules(caller.workspaceId)),
 
     /** Deletes the definition and its values on every record, in one transaction. Archive keeps them. */
     remove: (caller: Caller, id: string) =>
@@ -124,7 +125,7 @@ export function createCustomFieldsService({ db }: { db: Database }) {
         await repository.stripValues(tx, caller.workspaceId, before.object, before.key);
         await repository.deleteDefinition(tx, caller.workspaceId, id);
         await recordAudit(tx, caller, { entityType: "custom_field", entityId: id, action: "delete", before, after: null });
-      }),
+      }).finally(() => forgetCustomFieldRules(caller.workspaceId)),
   };
 }
 

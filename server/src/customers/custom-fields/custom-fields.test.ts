@@ -56,7 +56,7 @@ describe("custom field definitions", () => {
       [{ key: "plan", label: "x", type: "single_select", options: [{ value: "a", label: "A" }], default: "b" }, 400, "body.default"],
       [{ key: "plan", label: "x", type: "colour" }, 400, "body.type"],
       [{ key: "plan", label: "", type: "text" }, 400, "body.label"],
-      [{ key: "plan", label: "x", type: "text", object: "deal" }, 400, "body.object"],
+      [{ key: "plan", label: "x", type: "text", object: "ticket" }, 400, "body.object"],
     ];
     for (const [body, status, path] of cases) {
       const response = await owner.request("POST", "/api/v1/custom-fields", { object: "contact", ...body });

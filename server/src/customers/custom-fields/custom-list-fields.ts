@@ -4,8 +4,8 @@ import { invalidFieldFor, operatorsByType, parseBoolean, parseValue, scalarCondi
 import { invalidField } from "../../platform/http/app-error.js";
 
 interface RecordTable {
-  /** The table name custom_value_matches (migration 0006) accepts. */
-  name: "contacts" | "companies";
+  /** custom_value_matches (migration 0006) serves contacts and companies; deals use plain containment. */
+  name: "contacts" | "companies" | "deals";
   id: SQL;
   custom: SQL;
 }
@@ -23,11 +23,11 @@ export function customListFields(rules: CustomFieldRule[], table: RecordTable): 
 function listFieldOf(rule: CustomFieldRule, table: RecordTable): ListField {
   const name = `custom.${rule.key}`;
   const text = sql`(${table.custom} ->> ${rule.key}::text)`;
-  const matching = (documents: unknown[]) =>
-    sql`${table.id} in (select custom_value_matches(${table.name}, array[${sql.join(
-      documents.map((value) => sql`${JSON.stringify({ [rule.key]: value })}::jsonb`),
-      sql`, `,
-    )}]))`;
+  const matching = (documents: unknown[]) => {
+    const criteria = documents.map((value) => sql`${JSON.stringify({ [rule.key]: value })}::jsonb`);
+    if (table.name === "deals") return sql`(${sql.join(criteria.map((criterion) => sql`${table.custom} @> ${criterion}`), sql` or `)})`;
+    return sql`${table.id} in (select custom_value_matches(${table.name}, array[${sql.join(criteria, sql`, `)}]))`;
+  };
 
   if (rule.type === "multi_select") {
     return { column: sql`(${table.custom} -> ${rule.key}::text)`, type: "text", isNullable: true, isSortable: false, filter: multiSelectFilter(name, table, rule, matching) };

@@ -103,6 +103,7 @@ describe("custom values on contacts", () => {
 
   it("enforces required fields on create and keeps them from being cleared", async () => {
     const workspace = await signUpOwner(context.app);
+    expect((await workspace.request("POST", "/api/v1/companies", { name: "Before the field" })).status).toBe(201);
     await workspace.request("POST", "/api/v1/custom-fields", { object: "company", key: "region", label: "Region", type: "text", required: true });
     const missing = await workspace.request("POST", "/api/v1/companies", { name: "Acme" });
     expect(missing.status).toBe(400);

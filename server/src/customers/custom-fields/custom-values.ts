@@ -2,15 +2,18 @@ import { customValueErrors, customValuesSchema, type CustomFieldObject, type Cus
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { AppError } from "../../platform/http/app-error.js";
 import { assertMemberExists } from "../../platform/workspaces/index.js";
+import { customFieldRulesCache } from "./custom-field-rules-cache.js";
 import { toCustomField } from "./custom-fields.service.js";
 import * as repository from "./custom-fields.repository.js";
 
 export type CustomValues = Record<string, unknown>;
 
-/** Every field of an object, archived ones too: their values stay readable, filterable and sortable. */
-export async function loadCustomFieldRules(tx: Transaction, workspaceId: string, object: CustomFieldObject): Promise<CustomFieldRule[]> {
-  const rows = await repository.listDefinitions(tx, workspaceId, { object, includeArchived: true });
-  return rows.map(toCustomField);
+/** Every field of an object, archived ones too: their values stay readable, filterable and sortable. Cached briefly. */
+export function loadCustomFieldRules(tx: Transaction, workspaceId: string, object: CustomFieldObject): Promise<CustomFieldRule[]> {
+  return customFieldRulesCache.load(`${workspaceId}:${object}`, async () => {
+    const rows = await repository.listDefinitions(tx, workspaceId, { object, includeArchived: true });
+    return rows.map(toCustomField);
+  });
 }
 
 function parseCustom(rules: CustomFieldRule[], input: CustomValues, isCreate: boolean): CustomValues {

@@ -1,5 +1,5 @@
-import { and, arrayContains, asc, eq } from "drizzle-orm";
-import type { FieldPermissionObject, Role } from "../../../../contracts/index.js";
+import { and, asc, eq } from "drizzle-orm";
+import type { FieldPermissionObject } from "../../../../contracts/index.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { fieldPermissions } from "./privacy.schema.js";
 
@@ -26,13 +26,4 @@ export async function updateHiddenRoles(tx: Transaction, workspaceId: string, id
     .update(fieldPermissions)
     .set({ hiddenFromRoles, updatedAt: new Date() })
     .where(and(eq(fieldPermissions.workspaceId, workspaceId), eq(fieldPermissions.id, id)));
-}
-
-/** The fields of an object this role may not read in this workspace. */
-export async function hiddenFields(tx: Transaction, workspaceId: string, object: FieldPermissionObject, role: Role): Promise<Set<string>> {
-  const rows = await tx
-    .select({ field: fieldPermissions.field })
-    .from(fieldPermissions)
-    .where(and(eq(fieldPermissions.workspaceId, workspaceId), eq(fieldPermissions.object, object), arrayContains(fieldPermissions.hiddenFromRoles, [role])));
-  return new Set(rows.map((row) => row.field));
 }

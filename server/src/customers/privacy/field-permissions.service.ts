@@ -4,6 +4,7 @@ import { newId } from "../../db/ids.js";
 import { inWorkspace, type Transaction } from "../../db/workspace-transaction.js";
 import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Caller } from "../../platform/auth/caller.js";
+import { createShortLivedCache } from "../../platform/cache/short-lived-cache.js";
 import * as repository from "./field-permissions.repository.js";
 
 /** Removes the fields a role may not read; the API omits them rather than sending null, so "hidden" is not "empty". */
@@ -15,17 +16,28 @@ export function omitFields<T extends object>(record: T, hidden: ReadonlySet<stri
 }
 
 export function createFieldPermissionsService({ db }: { db: Database }) {
-  /** Owners read everything; everyone else is looked up per request, so a change applies at once. */
+  // Read on every contact and company request of a non-owner: kept a few seconds per workspace;
+  // a change through this process applies at once (docs/decisions/0007-short-lived-caches.md).
+  const settings = createShortLivedCache<repository.FieldPermissionRow[]>({ ttlMs: 5_000 });
+
+  function hiddenIn(rows: repository.FieldPermissionRow[], caller: Caller, object: FieldPermissionObject): Set<string> {
+    return new Set(rows.filter((row) => row.object === object && row.hiddenFromRoles.includes(caller.role)).map((row) => row.field));
+  }
+
+  /** Owners read everything. */
   async function hiddenFor(tx: Transaction, caller: Caller, object: FieldPermissionObject): Promise<Set<string>> {
     if (caller.role === "owner") return new Set();
-    return repository.hiddenFields(tx, caller.workspaceId, object, caller.role);
+    return hiddenIn(await settings.load(caller.workspaceId, () => repository.listFieldPermissions(tx, caller.workspaceId)), caller, object);
   }
 
   return {
     hiddenFor,
 
-    hiddenForCaller: (caller: Caller, object: FieldPermissionObject) =>
-      caller.role === "owner" ? Promise.resolve(new Set<string>()) : inWorkspace(db, caller.workspaceId, (tx) => hiddenFor(tx, caller, object)),
+    hiddenForCaller: async (caller: Caller, object: FieldPermissionObject) => {
+      if (caller.role === "owner") return new Set<string>();
+      const rows = await settings.load(caller.workspaceId, () => inWorkspace(db, caller.workspaceId, (tx) => repository.listFieldPermissions(tx, caller.workspaceId)));
+      return hiddenIn(rows, caller, object);
+    },
 
     list: (caller: Caller): Promise<FieldPermissionList> =>
       inWorkspace(db, caller.workspaceId, async (tx) => ({
@@ -56,7 +68,7 @@ export function createFieldPermissionsService({ db }: { db: Database }) {
           after: { object: input.object, field: input.field, hiddenFromRoles: roles },
         });
         return { object: input.object, field: input.field, hiddenFromRoles: roles as FieldPermission["hiddenFromRoles"] };
-      }),
+      }).finally(() => settings.forget(caller.workspaceId)),
   };
 }
 

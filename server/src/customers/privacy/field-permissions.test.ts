@@ -15,6 +15,7 @@ beforeAll(async () => {
 
 describe("field permissions", () => {
   it("omits a hidden field for the roles it is hidden from, in every contact read path", async () => {
+    expect((await member.request("GET", `/api/v1/contacts/${contact.id}`)).body.birthday).toBe("1990-01-02");
     const set = await owner.request("PUT", "/api/v1/field-permissions", { object: "contacts", field: "birthday", hiddenFromRoles: ["member", "read_only"] });
     expect(set.status).toBe(200);
     expect(set.body).toEqual({ object: "contacts", field: "birthday", hiddenFromRoles: ["member", "read_only"] });

@@ -4,6 +4,7 @@ import { roleRank } from "../../../../contracts/index.js";
 import type { Database } from "../../db/client.js";
 import { newId } from "../../db/ids.js";
 import { inWorkspace } from "../../db/workspace-transaction.js";
+import type { CallerCache } from "../auth/caller-cache.js";
 import type { Caller } from "../auth/caller.js";
 import { hashToken, newToken } from "../auth/secrets.js";
 import { forbidden, notFound } from "../http/app-error.js";
@@ -14,7 +15,7 @@ function toApiKey(row: typeof apiKeys.$inferSelect): ApiKey {
   return { id: row.id, name: row.name, role: row.role, prefix: row.prefix, createdAt: iso(row.createdAt), lastUsedAt: isoOrNull(row.lastUsedAt), createdBy: row.createdBy };
 }
 
-export function createApiKeysService({ db }: { db: Database }) {
+export function createApiKeysService({ db, callers }: { db: Database; callers: CallerCache }) {
   return {
     list: (caller: Caller) =>
       inWorkspace(db, caller.workspaceId, async (tx) => {
@@ -44,7 +45,7 @@ export function createApiKeysService({ db }: { db: Database }) {
           .where(and(eq(apiKeys.workspaceId, caller.workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
           .returning({ id: apiKeys.id });
         if (rows.length === 0) throw notFound("API key");
-      }),
+      }).finally(() => callers.forgetApiKey(id)),
   };
 }
 

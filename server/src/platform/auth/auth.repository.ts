@@ -23,7 +23,7 @@ export async function hasAnyWorkspace(db: Executor): Promise<boolean> {
 
 export async function findSessionCaller(db: Executor, tokenHash: string) {
   const [row] = await db
-    .select({ userId: sessions.userId, workspaceId: sessions.workspaceId, role: memberships.role })
+    .select({ userId: sessions.userId, workspaceId: sessions.workspaceId, role: memberships.role, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, sessions.workspaceId)))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())))

@@ -7,6 +7,7 @@ import { AppError, conflict, forbidden } from "../http/app-error.js";
 import { insertMembership, insertWorkspace, markInvitationAccepted } from "../workspaces/workspaces.repository.js";
 import { insertUser } from "./users.repository.js";
 import * as repository from "./auth.repository.js";
+import type { CallerCache } from "./caller-cache.js";
 import type { Caller } from "./caller.js";
 import { decoyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from "./secrets.js";
 
@@ -18,7 +19,8 @@ export interface SessionStart extends AuthResult {
   expiresAt: Date;
 }
 
-export function createAuthService({ db, config }: { db: Database; config: Config }) {
+/** callers: resolved sessions and keys for a few seconds; this service forgets the ones it ends or moves. */
+export function createAuthService({ db, config, callers }: { db: Database; config: Config; callers: CallerCache }) {
   async function startSession(executor: Parameters<typeof repository.insertSession>[0], userId: string, workspaceId: string) {
     const sessionToken = newToken();
     const expiresAt = new Date(Date.now() + config.sessionDays * 86_400_000);
@@ -75,7 +77,9 @@ export function createAuthService({ db, config }: { db: Database; config: Config
     },
 
     async logout(caller: Caller) {
-      if (caller.sessionTokenHash) await repository.deleteSession(db, caller.sessionTokenHash);
+      if (!caller.sessionTokenHash) return;
+      await repository.deleteSession(db, caller.sessionTokenHash);
+      callers.forgetToken(caller.sessionTokenHash);
     },
 
     /** An invitation link works once and until it expires; an existing account joins with its own password. */
@@ -122,24 +126,32 @@ export function createAuthService({ db, config }: { db: Database; config: Config
       const workspaces = await repository.listUserWorkspaces(db, caller.userId);
       if (!workspaces.some((entry) => entry.id === workspaceId)) throw new AppError(404, "Not Found", "Workspace was not found.");
       await repository.updateSessionWorkspace(db, caller.sessionTokenHash, workspaceId);
+      callers.forgetToken(caller.sessionTokenHash);
     },
 
     /** Resolves a session cookie or a bearer API key to a caller; null when neither is valid. */
     async resolveCaller(sessionToken: string | undefined, bearer: string | undefined): Promise<Caller | null> {
       if (bearer) {
-        const key = await repository.findApiKeyCaller(db, hashToken(bearer));
-        if (!key || !key.createdBy) return null;
-        // Recording every use would add a write to each request; once a minute is enough to show activity.
-        if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) await repository.touchApiKey(db, key.workspaceId, key.id);
-        // A key never carries more than its creator holds now (a demoted admin's keys are demoted too).
-        const role = roleRank[key.creatorRole] < roleRank[key.role] ? key.creatorRole : key.role;
-        return { userId: key.createdBy, apiKeyId: key.id, workspaceId: key.workspaceId, role, via: "api_key", sessionTokenHash: null };
+        return callers.resolve(hashToken(bearer), async () => {
+          const key = await repository.findApiKeyCaller(db, hashToken(bearer));
+          if (!key || !key.createdBy) return null;
+          // Recording every use would add a write to each request; once a minute is enough to show activity.
+          if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) await repository.touchApiKey(db, key.workspaceId, key.id);
+          // A key never carries more than its creator holds now (a demoted admin's keys are demoted too).
+          const role = roleRank[key.creatorRole] < roleRank[key.role] ? key.creatorRole : key.role;
+          return { caller: { userId: key.createdBy, apiKeyId: key.id, workspaceId: key.workspaceId, role, via: "api_key", sessionTokenHash: null } };
+        });
       }
       if (sessionToken) {
         const tokenHash = hashToken(sessionToken);
-        const session = await repository.findSessionCaller(db, tokenHash);
-        if (!session) return null;
-        return { userId: session.userId, apiKeyId: null, workspaceId: session.workspaceId, role: session.role, via: "session", sessionTokenHash: tokenHash };
+        return callers.resolve(tokenHash, async () => {
+          const session = await repository.findSessionCaller(db, tokenHash);
+          if (!session) return null;
+          return {
+            caller: { userId: session.userId, apiKeyId: null, workspaceId: session.workspaceId, role: session.role, via: "session", sessionTokenHash: tokenHash },
+            validUntil: session.expiresAt,
+          };
+        });
       }
       return null;
     },

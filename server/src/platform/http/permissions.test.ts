@@ -6,6 +6,7 @@ import { databaseFingerprint } from "../../../../test/db.js";
 import { eventually } from "../../../../test/eventually.js";
 import { addMember, buildCompany, buildContact, createCompany, createContact, signUpOwner } from "../../../../test/factories.js";
 import { multipartBody, upload } from "../../../../test/uploads.js";
+import { createOrder, createProduct, createQuote } from "../../../../test/sales-documents.js";
 import type { AuthService } from "../auth/auth.service.js";
 import { registerAuthentication } from "./authenticate.js";
 
@@ -185,8 +186,86 @@ const table: RouteCase[] = [
   { method: "POST", route: "/api/v1/notifications/read-all", permission: "session", success: 200 },
   { method: "GET", route: "/api/v1/sales/settings", permission: "records:read", success: 200 },
   { method: "PUT", route: "/api/v1/sales/settings", permission: "sales:configure", success: 200, prepare: async () => ({ payload: { staleDealDays: 10 } }) },
+  { method: "GET", route: "/api/v1/pipelines", permission: "records:read", success: 200 },
+  { method: "POST", route: "/api/v1/pipelines", permission: "sales:configure", success: 201, prepare: async () => ({ payload: pipelineInput() }) },
+  { method: "GET", route: "/api/v1/pipelines/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/pipelines/:id", (await defaultPipeline()).id) },
+  { method: "PATCH", route: "/api/v1/pipelines/:id", permission: "sales:configure", success: 200, prepare: async () => ({ ...withId("/api/v1/pipelines/:id", (await defaultPipeline()).id), payload: { name: "Sales" } }) },
+  { method: "GET", route: "/api/v1/pipelines/:id/board", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/pipelines/:id/board", (await defaultPipeline()).id) },
+  { method: "GET", route: "/api/v1/deals", permission: "records:read", success: 200 },
+  { method: "POST", route: "/api/v1/deals", permission: "records:create", success: 201, prepare: async () => ({ payload: { name: `Deal ${unique()}`, amount: 100_00, currency: "USD" } }) },
+  { method: "GET", route: "/api/v1/deals/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/deals/:id", (await unownedDeal()).id) },
+  { method: "PATCH", route: "/api/v1/deals/:id", permission: "records:write", success: 200, prepare: async () => ({ ...withId("/api/v1/deals/:id", (await unownedDeal()).id), payload: { nextStep: "Call" } }) },
+  { method: "DELETE", route: "/api/v1/deals/:id", permission: "records:delete", success: 204, prepare: async () => withId("/api/v1/deals/:id", (await unownedDeal()).id) },
+  { method: "POST", route: "/api/v1/deals/:id/restore", permission: "records:delete", success: 200, prepare: async () => withId("/api/v1/deals/:id/restore", (await trashedDeal()).id) },
+  { method: "DELETE", route: "/api/v1/deals/:id/purge", permission: "records:hard_delete", success: 204, prepare: async () => withId("/api/v1/deals/:id/purge", (await trashedDeal()).id) },
+  {
+    method: "POST", route: "/api/v1/deals/:id/override-stage", permission: "deals:override_stage", success: 200,
+    prepare: async () => ({ ...withId("/api/v1/deals/:id/override-stage", (await unownedDeal()).id), payload: { stageId: (await defaultPipeline()).stages[1].id, reason: "Signed early" } }),
+  },
+  { method: "GET", route: "/api/v1/deals/:id/stage-history", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/deals/:id/stage-history", (await unownedDeal()).id) },
+  { method: "GET", route: "/api/v1/deals/:id/timeline", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/deals/:id/timeline", (await unownedDeal()).id) },
   // sales: pipelines and deals (end)
+  // Rules are created inactive so they route none of the contacts later cases create.
+  { method: "GET", route: "/api/v1/lead-assignment-rules", permission: "sales:configure", success: 200 },
+  { method: "POST", route: "/api/v1/lead-assignment-rules", permission: "sales:configure", success: 201, prepare: async () => ({ payload: { name: "Inbound", strategy: "member", assigneeId: actors.owner.userId, isActive: false } }) },
+  {
+    method: "PATCH", route: "/api/v1/lead-assignment-rules/:id", permission: "sales:configure", success: 200,
+    prepare: async () => ({ ...withId("/api/v1/lead-assignment-rules/:id", (await actors.owner.request("POST", "/api/v1/lead-assignment-rules", { name: "R", strategy: "member", assigneeId: actors.owner.userId, isActive: false })).body.id), payload: { name: "Renamed" } }),
+  },
+  {
+    method: "DELETE", route: "/api/v1/lead-assignment-rules/:id", permission: "sales:configure", success: 204,
+    prepare: async () => withId("/api/v1/lead-assignment-rules/:id", (await actors.owner.request("POST", "/api/v1/lead-assignment-rules", { name: "R", strategy: "member", assigneeId: actors.owner.userId, isActive: false })).body.id),
+  },
+  {
+    method: "POST", route: "/api/v1/contacts/:id/convert", permission: "records:write", success: 201,
+    prepare: async () => ({
+      ...withId("/api/v1/contacts/:id/convert", (await unownedContact()).id),
+      payload: { dealName: "Converted", pipelineId: (await actors.owner.request("GET", "/api/v1/pipelines")).body.data[0].id, amount: 100, currency: "USD" },
+    }),
+  },
+  { method: "GET", route: "/api/v1/targets", permission: "records:read", success: 200 },
+  { method: "POST", route: "/api/v1/targets", permission: "targets:manage", success: 201, prepare: async () => ({ payload: { ownerId: target.userId, period: "2026-Q4", metric: "deals_won", amount: 5 } }) },
+  { method: "GET", route: "/api/v1/targets/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/targets/:id", (await actors.owner.request("POST", "/api/v1/targets", { ownerId: target.userId, period: "2026", metric: "deals_won", amount: 5 })).body.id) },
+  {
+    method: "PATCH", route: "/api/v1/targets/:id", permission: "targets:manage", success: 200,
+    prepare: async () => ({ ...withId("/api/v1/targets/:id", (await actors.owner.request("POST", "/api/v1/targets", { ownerId: target.userId, period: "2026", metric: "deals_won", amount: 5 })).body.id), payload: { amount: 7 } }),
+  },
+  { method: "DELETE", route: "/api/v1/targets/:id", permission: "targets:manage", success: 204, prepare: async () => withId("/api/v1/targets/:id", (await actors.owner.request("POST", "/api/v1/targets", { ownerId: target.userId, period: "2026", metric: "deals_won", amount: 5 })).body.id) },
+  { method: "GET", route: "/api/v1/forecast", permission: "records:read", success: 200, prepare: async () => ({ url: "/api/v1/forecast?period=2026-Q4" }) },
+  { method: "GET", route: "/api/v1/sales/dashboard", permission: "records:read", success: 200, prepare: async () => ({ url: "/api/v1/sales/dashboard?period=2026-Q4" }) },
   // sales: leads, targets and forecast (end)
+  { method: "GET", route: "/api/v1/products", permission: "records:read", success: 200 },
+  { method: "POST", route: "/api/v1/products", permission: "sales:configure", success: 201, prepare: async () => ({ payload: { sku: `SKU-${unique()}`, name: "Widget", prices: [{ currency: "EUR", unitPrice: 100 }] } }) },
+  { method: "GET", route: "/api/v1/products/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/products/:id", (await createProduct(actors.owner)).id) },
+  { method: "PATCH", route: "/api/v1/products/:id", permission: "sales:configure", success: 200, prepare: async () => ({ ...withId("/api/v1/products/:id", (await createProduct(actors.owner)).id), payload: { name: "Renamed" } }) },
+  { method: "GET", route: "/api/v1/price-books", permission: "records:read", success: 200 },
+  { method: "POST", route: "/api/v1/price-books", permission: "sales:configure", success: 201, prepare: async () => ({ payload: { name: `Book ${unique()}` } }) },
+  { method: "GET", route: "/api/v1/price-books/:id/prices", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/price-books/:id/prices", await priceBook()) },
+  {
+    method: "PUT", route: "/api/v1/price-books/:id/prices/:productId", permission: "sales:configure", success: 200,
+    prepare: async () => ({ url: `/api/v1/price-books/${await priceBook()}/prices/${(await createProduct(actors.owner)).id}`, payload: { prices: [{ currency: "EUR", unitPrice: 90 }] } }),
+  },
+  { method: "GET", route: "/api/v1/quotes", permission: "records:read", success: 200 },
+  { method: "POST", route: "/api/v1/quotes", permission: "records:create", success: 201, prepare: async () => ({ payload: { dealId: (await unownedDeal()).id, currency: "EUR", lines: [{ description: "Day", unitPrice: 100 }] } }) },
+  { method: "GET", route: "/api/v1/quotes/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/quotes/:id", (await salesQuote()).id) },
+  { method: "POST", route: "/api/v1/quotes/:id/revise", permission: "records:create", success: 201, prepare: async () => ({ ...withId("/api/v1/quotes/:id/revise", (await salesQuote()).id), payload: {} }) },
+  { method: "GET", route: "/api/v1/quotes/:id/pdf", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/quotes/:id/pdf", (await salesQuote()).id) },
+  // No SMTP server in this test: an allowed caller gets past the permission check to the 503 that says so.
+  { method: "POST", route: "/api/v1/quotes/:id/send", permission: "records:create", success: 503, prepare: async () => ({ ...withId("/api/v1/quotes/:id/send", (await salesQuote()).id), payload: { to: "buyer@example.com" } }) },
+  { method: "POST", route: "/api/v1/quotes/:id/accept", permission: "records:create", success: 201, prepare: async () => withId("/api/v1/quotes/:id/accept", (await salesQuote()).id) },
+  { method: "GET", route: "/api/v1/orders", permission: "records:read", success: 200 },
+  { method: "GET", route: "/api/v1/orders/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/orders/:id", (await salesOrder()).id) },
+  { method: "PUT", route: "/api/v1/orders/external/:externalId", permission: "records:create", success: 201, prepare: async () => ({ url: `/api/v1/orders/external/ERP-${unique()}`, payload: { currency: "EUR", lines: [{ description: "Part", unitPrice: 100 }] } }) },
+  { method: "GET", route: "/api/v1/contacts/:id/purchases", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/contacts/:id/purchases", (await unownedContact()).id) },
+  { method: "GET", route: "/api/v1/companies/:id/purchases", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/companies/:id/purchases", (await unownedCompany()).id) },
+  { method: "POST", route: "/api/v1/orders/:id/invoices", permission: "records:create", success: 201, prepare: async () => ({ ...withId("/api/v1/orders/:id/invoices", (await salesOrder()).id), payload: {} }) },
+  { method: "GET", route: "/api/v1/invoices", permission: "records:read", success: 200 },
+  { method: "GET", route: "/api/v1/invoices/:id", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/invoices/:id", await salesInvoice()) },
+  { method: "GET", route: "/api/v1/invoices/:id/pdf", permission: "records:read", success: 200, prepare: async () => withId("/api/v1/invoices/:id/pdf", await salesInvoice()) },
+  { method: "POST", route: "/api/v1/invoices/:id/send", permission: "records:create", success: 200, prepare: async () => ({ ...withId("/api/v1/invoices/:id/send", await salesInvoice()), payload: {} }) },
+  { method: "POST", route: "/api/v1/invoices/:id/void", permission: "records:write", success: 200, prepare: async () => withId("/api/v1/invoices/:id/void", await salesInvoice()) },
+  { method: "POST", route: "/api/v1/invoices/:id/payments", permission: "records:create", success: 201, prepare: async () => ({ ...withId("/api/v1/invoices/:id/payments", await salesInvoice()), payload: { amount: 50 } }) },
+  { method: "PUT", route: "/api/v1/invoices/external/:externalId", permission: "records:create", success: 201, prepare: async () => ({ url: `/api/v1/invoices/external/INV-${unique()}`, payload: { currency: "EUR", dueDate: "2030-01-31", lines: [{ description: "Part", unitPrice: 100 }] } }) },
   // sales: products, quotes, orders and invoices (end)
 ];
 
@@ -203,6 +282,26 @@ async function finishedImport(actor: Actor): Promise<string> {
   const id = started.json().id as string;
   await eventually(async () => ((await importer.request("GET", `/api/v1/imports/${id}`)).body.status === "done" ? true : undefined));
   return id;
+}
+
+function pipelineInput() {
+  return { name: `Pipeline ${unique()}`, stages: [{ name: "Open", probability: 10, kind: "open" }, { name: "Won", probability: 100, kind: "won" }] };
+}
+
+/** The owner's default pipeline (created on first listing), with its stages. */
+async function defaultPipeline(): Promise<{ id: string; stages: { id: string }[] }> {
+  const pipelines = (await actors.owner.request("GET", "/api/v1/pipelines")).body.data;
+  return pipelines.find((pipeline: { isDefault: boolean }) => pipeline.isDefault);
+}
+
+async function unownedDeal() {
+  return (await actors.owner.request("POST", "/api/v1/deals", { name: `Deal ${unique()}`, currency: "USD", ownerId: null })).body;
+}
+
+async function trashedDeal() {
+  const deal = await unownedDeal();
+  await actors.owner.request("DELETE", `/api/v1/deals/${deal.id}`);
+  return deal;
 }
 
 async function unownedActivity() {
@@ -350,3 +449,13 @@ describe("record ownership", () => {
     expect((await manager.request("DELETE", `/api/v1/contacts/${contact.id}/purge`)).status).toBe(403);
   });
 });
+
+/** Sales documents for the route table: a quote on a deal nobody owns, its order, an invoice of it. */
+const salesQuote = async () => createQuote(actors.owner, (await unownedDeal()).id);
+const salesOrder = async () => createOrder(actors.owner, (await unownedDeal()).id);
+async function salesInvoice(): Promise<string> {
+  return (await actors.owner.request("POST", `/api/v1/orders/${(await salesOrder()).id}/invoices`, {})).body.id;
+}
+async function priceBook(): Promise<string> {
+  return (await actors.owner.request("POST", "/api/v1/price-books", { name: `Book ${unique()}` })).body.id;
+}

@@ -52,6 +52,8 @@ export interface JobQueue {
   work<Data extends object>(name: JobName<Data>, handler: (data: Data, job: JobContext) => Promise<void>, options?: WorkOptions): Promise<void>;
   /** Creates a queue ahead of use: a job can be sent inside a transaction only to a queue that exists. */
   createQueue(name: JobName<object>): Promise<void>;
+  /** Sends a job of this name on a cron schedule in UTC (pg-boss schedule; runs only where scheduling is enabled). */
+  schedule<Data extends object>(name: JobName<Data>, cron: string, data: Data): Promise<void>;
   /** Where failures are logged (the app's logger once it exists). */
   setLogger(logger: JobLogger): void;
   /** Stops fetching, waits up to `timeoutMs` for running jobs, and lets go of the database. */
@@ -116,6 +118,11 @@ export async function startJobQueue(database: DatabaseHandle, options: JobQueueO
     },
 
     createQueue,
+
+    async schedule(name, cron, data) {
+      await createQueue(name);
+      await boss.schedule(name, cron, data, { tz: "UTC" });
+    },
 
     setLogger(next) {
       logger = next;

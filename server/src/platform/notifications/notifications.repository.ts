@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { NotificationKind } from "../../../../contracts/index.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { users } from "../auth/auth.schema.js";
 import { notifications, type NotificationData } from "./notifications.schema.js";
@@ -6,7 +7,7 @@ import { notifications, type NotificationData } from "./notifications.schema.js"
 export type NewNotification = {
   workspaceId: string;
   recipientId: string;
-  kind: "mention" | "reminder";
+  kind: NotificationKind;
   actorId: string | null;
   data: NotificationData;
   dedupeKey: string;

@@ -5,7 +5,7 @@ import { NotificationKind } from "../../../../contracts/index.js";
 /** What a notification points at, kept with it so the inbox needs no joins into other domains. */
 export interface NotificationData {
   activity?: { id: string; type: string; subject: string | null; dueAt: string | null };
-  record?: { type: "contact" | "company"; id: string; name: string };
+  record?: { type: "contact" | "company" | "deal" | "invoice"; id: string; name: string };
   actorName?: string;
   excerpt?: string;
 }

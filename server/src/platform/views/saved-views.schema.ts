@@ -5,7 +5,7 @@ export const savedViews = pgTable(
   "saved_views",
   {
     ...businessColumns,
-    object: text("object", { enum: ["contacts", "companies"] }).notNull(),
+    object: text("object", { enum: ["contacts", "companies", "deals"] }).notNull(),
     name: text("name").notNull(),
     ownerId: uuid("owner_id").notNull(),
     isShared: boolean("is_shared").notNull().default(false),

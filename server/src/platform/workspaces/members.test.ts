@@ -23,6 +23,7 @@ describe("members", () => {
     const member = await addMember(context.app, owner, "member");
     const team = await owner.request("POST", "/api/v1/teams", { name: "Sales" });
     expect(team.status).toBe(201);
+    expect((await member.request("GET", "/api/v1/auth/me")).body.role).toBe("member");
     const updated = await admin.request("PATCH", `/api/v1/members/${member.userId}`, { role: "manager", teamId: team.body.id });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ userId: member.userId, role: "manager", teamId: team.body.id });

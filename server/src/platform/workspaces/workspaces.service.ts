@@ -4,12 +4,13 @@ import type { Config } from "../../config.js";
 import type { Database } from "../../db/client.js";
 import { newId } from "../../db/ids.js";
 import { inWorkspace } from "../../db/workspace-transaction.js";
+import type { CallerCache } from "../auth/caller-cache.js";
 import type { Caller } from "../auth/caller.js";
 import { hashToken, newToken } from "../auth/secrets.js";
 import { conflict, forbidden, invalidField, notFound } from "../http/app-error.js";
 import * as repository from "./workspaces.repository.js";
 
-export function createWorkspacesService({ db, config }: { db: Database; config: Config }) {
+export function createWorkspacesService({ db, config, callers }: { db: Database; config: Config; callers: CallerCache }) {
   return {
     listMembers: (caller: Caller) => inWorkspace(db, caller.workspaceId, (tx) => repository.listMembers(tx, caller.workspaceId)),
 
@@ -28,7 +29,7 @@ export function createWorkspacesService({ db, config }: { db: Database; config: 
         if (input.teamId && !(await repository.findTeam(tx, caller.workspaceId, input.teamId))) throw invalidField("body.teamId", "is not a team of this workspace");
         await repository.updateMember(tx, caller.workspaceId, userId, { ...input, updatedAt: new Date() });
         return (await repository.findMember(tx, caller.workspaceId, userId))!;
-      });
+      }).finally(() => callers.forgetMember(caller.workspaceId, userId));
     },
 
     listTeams: (caller: Caller) => inWorkspace(db, caller.workspaceId, (tx) => repository.listTeams(tx, caller.workspaceId)),

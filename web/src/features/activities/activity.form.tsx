@@ -83,6 +83,7 @@ export function toActivityInput(values: ActivityFormValues, record: TimelineReco
     ),
     contactIds: record?.type === "contact" ? [record.id] : [],
     companyIds: record?.type === "company" ? [record.id] : [],
+    dealIds: record?.type === "deal" ? [record.id] : undefined,
   };
 }
 

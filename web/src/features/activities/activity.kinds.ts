@@ -10,6 +10,9 @@ export const kindColors: Record<TimelineKind, string> = {
   visit: "teal",
   change: "gray",
   lifecycle_stage: "pink",
+  stage_change: "cyan",
+  order: "indigo",
+  invoice: "lime",
 };
 
 export const activityTypes: ActivityType[] = ["note", "call", "email", "meeting", "task", "visit"];

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { formatDateTime } from "../../i18n";
 import { notifyProblem, notifySuccess } from "../../ui";
 import { useCan, useCanEditRecord } from "../auth";
+import { SalesDocumentEntry } from "../commerce";
 import { ActivityMarkdown } from "./activity.markdown";
 import { kindColors } from "./activity.kinds";
 import { useDeleteActivity, useUpdateActivity } from "./api/activities.queries";
@@ -41,7 +42,7 @@ function Details(props: { activity: Activity }) {
   if (activity.priority) parts.push(t(`activities.priorities.${activity.priority}`));
   if (activity.endAt) parts.push(`${t("activities.fields.endAt")} ${formatDateTime(activity.endAt)}`);
   if (activity.location) parts.push(activity.location);
-  const names = [...activity.contacts, ...activity.companies].map((record) => record.name).filter(Boolean);
+  const names = [...activity.contacts, ...activity.companies, ...activity.deals].map((record) => record.name).filter(Boolean);
   return (
     <>
       {parts.length ? <Text size="xs" c="dimmed">{parts.join(" · ")}</Text> : null}
@@ -101,10 +102,35 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** One entry of a record's timeline: an activity, a field change, or a lifecycle-stage change. */
+const recordPaths = { contact: "contacts", company: "companies", deal: "deals" } as const;
+
+type StageMoveItem = Extract<TimelineItem, { kind: "stage_change" }>;
+
+/** A deal entering a stage; an override says why open required steps were skipped. */
+function StageMoveEntry(props: { item: StageMoveItem }) {
+  const { t } = useTranslation();
+  const { item } = props;
+  return (
+    <Group gap="xs" px="sm" py={4} wrap="nowrap" align="flex-start" data-testid="timeline-item" data-kind={item.kind}>
+      <Badge color={kindColors[item.kind]} variant="dot" size="sm" style={{ flexShrink: 0 }}>{t(`activities.kinds.${item.kind}`)}</Badge>
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text size="sm" style={{ wordBreak: "break-word" }}>
+          {t("activities.dealStageMove", { from: item.stage.fromName ?? "—", to: item.stage.toName })}
+          {` · ${item.movedBy?.name ?? t("activities.someone")}`}
+        </Text>
+        {item.override ? <Text size="xs" c="orange.8">{t("activities.dealStageOverride", { reason: item.override.reason })}</Text> : null}
+        <Text size="xs" c="dimmed">{formatDateTime(item.at)}</Text>
+      </Stack>
+    </Group>
+  );
+}
+
+/** One entry of a record's timeline: an activity, a field change, a lifecycle-stage change or a deal's stage move. */
 export function TimelineEntry(props: { item: TimelineItem; recordId: string }) {
   const { t } = useTranslation();
   const { item } = props;
+  if (item.kind === "stage_change") return <StageMoveEntry item={item} />;
+  if (item.kind === "order" || item.kind === "invoice") return <SalesDocumentEntry item={item} />;
   if (item.kind !== "change" && item.kind !== "lifecycle_stage") return <ActivityEntry activity={item.activity} />;
   const actor = item.change.actor.name ?? t("activities.someone");
   const isOther = item.record.id !== props.recordId;
@@ -129,7 +155,7 @@ export function TimelineEntry(props: { item: TimelineItem; recordId: string }) {
         <Text size="sm" style={{ wordBreak: "break-word" }}>
           {isOther ? (
             <>
-              <Anchor component={Link} to={`/${item.record.type === "contact" ? "contacts" : "companies"}/${item.record.id}`} size="sm">{item.record.name}</Anchor>
+              <Anchor component={Link} to={`/${recordPaths[item.record.type]}/${item.record.id}`} size="sm">{item.record.name}</Anchor>
               {": "}
             </>
           ) : null}

@@ -9,7 +9,12 @@ import { activityTypes } from "./activity.kinds";
 import { useTimeline, type TimelineRecord } from "./api/activities.queries";
 import { TimelineEntry } from "./timeline.item";
 
-const filterKinds: TimelineKind[] = [...activityTypes, "change", "lifecycle_stage"];
+/** Contacts have lifecycle stages, deals have pipeline stages. */
+const filterKinds: Record<TimelineRecord["type"], TimelineKind[]> = {
+  contact: [...activityTypes, "change", "lifecycle_stage"],
+  company: [...activityTypes, "change", "lifecycle_stage"],
+  deal: [...activityTypes, "change", "stage_change"],
+};
 
 /** Loads the next page when its sentinel scrolls into view (with a button where observers are missing). */
 function useInfiniteScroll(onVisible: () => void, isEnabled: boolean) {
@@ -24,7 +29,7 @@ function useInfiniteScroll(onVisible: () => void, isEnabled: boolean) {
   return sentinel;
 }
 
-/** A contact's or company's timeline: log an activity, filter by kind, scroll back in time. */
+/** A contact's, company's or deal's timeline: log an activity, filter by kind, scroll back in time. */
 export function TimelinePanel(props: { record: TimelineRecord; canLog?: boolean }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -53,9 +58,9 @@ export function TimelinePanel(props: { record: TimelineRecord; canLog?: boolean 
       ) : null}
       <Chip.Group multiple value={kinds} onChange={(value) => setKinds(value as TimelineKind[])}>
         <Group gap={6} wrap="wrap" aria-label={t("activities.timeline")}>
-            {filterKinds.map((kind) => (
+            {filterKinds[props.record.type].map((kind) => (
               <Chip key={kind} value={kind} size="xs" variant="outline">
-                {kind === "change" || kind === "lifecycle_stage" ? t(`activities.kinds.${kind}`) : t(`activities.types.${kind}`)}
+                {kind === "change" || kind === "lifecycle_stage" || kind === "stage_change" ? t(`activities.kinds.${kind}`) : t(`activities.types.${kind}`)}
               </Chip>
             ))}
           </Group>

@@ -40,7 +40,7 @@ function Changes(props: { changes: AuditEntry["changes"] }) {
 }
 
 /** The record's audit trail: who did what, when, and the field diff. */
-export function AuditHistory(props: { entityType: "contact" | "company"; entityId: string }) {
+export function AuditHistory(props: { entityType: "contact" | "company" | "deal"; entityId: string }) {
   const { t } = useTranslation();
   const trail = useAuditTrail(props.entityType, props.entityId);
   if (trail.isLoading) return <Center py="lg"><Loader aria-label={t("common.loading")} /></Center>;

@@ -6,6 +6,7 @@ import { notifyProblem, notifySuccess, notifyUndoable, ProblemAlert, RecordLayou
 import { AttachmentsPanel } from "../attachments";
 import { TimelinePanel } from "../activities";
 import { AuditHistory } from "../audit";
+import { PurchaseHistory } from "../commerce";
 import { useCan, useCanEditRecord } from "../auth";
 import { useCompany, useDeleteCompany, useRestoreCompany } from "./api/companies.queries";
 import { CompanyContacts } from "./company.contacts";
@@ -75,6 +76,7 @@ export function CompanyRecordPage() {
         )
       }
       timeline={isTrashed ? undefined : <TimelinePanel record={{ type: "company", id: record.id }} />}
+      tabs={isTrashed ? undefined : [{ value: "purchases", label: t("commerce.purchases.tab"), panel: <PurchaseHistory record={{ type: "company", id: record.id }} /> }]}
       history={can("audit:read") ? <AuditHistory entityType="company" entityId={record.id} /> : undefined}
     />
   );

@@ -23,6 +23,7 @@ export function ContactDetails(props: { contact: Contact }) {
         { label: t("contacts.fields.jobTitle"), value: contact.jobTitle },
         { label: t("contacts.fields.company"), value: contact.company ? <Anchor component={Link} to={`/companies/${contact.company.id}`}>{contact.company.name}</Anchor> : null },
         { label: t("contacts.fields.lifecycleStage"), value: <Badge variant="light">{t(`lifecycleStages.${contact.lifecycleStage}`)}</Badge> },
+        { label: t("contacts.fields.leadStatus"), value: contact.leadStatus ? t(`leadStatuses.${contact.leadStatus}`) : null },
         { label: t("contacts.fields.owner"), value: contact.owner?.name },
         { label: t("contacts.fields.source"), value: contact.source },
         ...(isShown("birthday") ? [{ label: t("contacts.fields.birthday"), value: formatDate(contact.birthday) }] : []),

@@ -1,4 +1,4 @@
-import { LifecycleStage } from "@contracts";
+import { LeadStatus, LifecycleStage } from "@contracts";
 import { Select, SimpleGrid, TagsInput, Textarea, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { FormBinding } from "../../ui";
@@ -23,6 +23,14 @@ export function ContactFields(props: { form: ContactForm; initialCompany?: { id:
         <TextInput label={t("contacts.fields.jobTitle")} {...form.getInputProps("jobTitle")} />
         <CompanySelect label={t("contacts.fields.company")} value={form.values.companyId} onChange={(value) => form.setField("companyId", value)} error={form.errors.companyId} initialCompany={props.initialCompany ?? null} />
         <Select label={t("contacts.fields.lifecycleStage")} data={stageOptions} value={form.values.lifecycleStage || null} onChange={(value) => form.setField("lifecycleStage", value ?? "")} error={form.errors.lifecycleStage} clearable />
+        <Select
+          label={t("contacts.fields.leadStatus")}
+          data={LeadStatus.options.map((status) => ({ value: status, label: t(`leadStatuses.${status}`) }))}
+          value={form.values.leadStatus || null}
+          onChange={(value) => form.setField("leadStatus", value ?? "")}
+          error={form.errors.leadStatus}
+          clearable
+        />
         <OwnerSelect label={t("contacts.fields.owner")} value={form.values.ownerId} onChange={(value) => form.setField("ownerId", value)} error={form.errors.ownerId} />
         <TextInput label={t("contacts.fields.source")} {...form.getInputProps("source")} />
         <TextInput label={t("contacts.fields.birthday")} type="date" {...form.getInputProps("birthday")} />

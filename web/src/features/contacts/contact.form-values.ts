@@ -1,4 +1,4 @@
-import type { Contact, CreateContactInput } from "@contracts";
+import type { Contact, CreateContactInput, LeadStatus } from "@contracts";
 
 export type ContactFormValues = {
   firstName: string;
@@ -9,6 +9,7 @@ export type ContactFormValues = {
   companyId: string;
   ownerId: string;
   lifecycleStage: string;
+  leadStatus: string;
   source: string;
   tags: string[];
   birthday: string;
@@ -29,6 +30,7 @@ export const emptyContactValues: ContactFormValues = {
   companyId: "",
   ownerId: "",
   lifecycleStage: "",
+  leadStatus: "",
   source: "",
   tags: [],
   birthday: "",
@@ -55,6 +57,7 @@ export function contactToValues(contact: Contact): ContactFormValues {
     companyId: contact.companyId ?? "",
     ownerId: contact.ownerId ?? "",
     lifecycleStage: contact.lifecycleStage,
+    leadStatus: contact.leadStatus ?? "",
     source: contact.source ?? "",
     tags: contact.tags,
     birthday: contact.birthday ?? "",
@@ -87,6 +90,8 @@ export function toContactInput(values: ContactFormValues, original?: Contact): C
     companyId: orNull(values.companyId),
     ownerId: orNull(values.ownerId),
     ...(values.lifecycleStage ? { lifecycleStage: values.lifecycleStage as CreateContactInput["lifecycleStage"] } : {}),
+    // Left empty on a new contact, the server picks it ("new" for a lead); cleared on an edit, it is removed.
+    ...(values.leadStatus ? { leadStatus: values.leadStatus as LeadStatus } : original?.leadStatus ? { leadStatus: null } : {}),
     source: orNull(values.source),
     tags: values.tags,
     birthday: orNull(values.birthday),

@@ -6,7 +6,9 @@ import { notifyProblem, notifySuccess, notifyUndoable, ProblemAlert, RecordLayou
 import { AttachmentsPanel } from "../attachments";
 import { TimelinePanel } from "../activities";
 import { AuditHistory } from "../audit";
+import { PurchaseHistory } from "../commerce";
 import { useCan, useCanEditRecord } from "../auth";
+import { ConvertLeadButton } from "../leads/conversion";
 import { ConsentPanel, ContactPrivacyActions } from "../privacy";
 import { useContact, useDeleteContact, useRestoreContact } from "./api/contacts.queries";
 import { ContactDetails } from "./contact.details";
@@ -53,6 +55,7 @@ export function ContactRecordPage() {
     can("records:delete") ? <Button onClick={() => void restore()} loading={restoreContact.isPending}>{t("trash.restore")}</Button> : null
   ) : isEditing ? null : (
     <>
+      <ConvertLeadButton contact={record} canEdit={canEdit(record.ownerId)} />
       {canEdit(record.ownerId) ? <Button variant="default" onClick={() => setEditing(true)}>{t("common.edit")}</Button> : null}
       {can("records:delete") ? <Button color="red" variant="light" onClick={remove} loading={deleteContact.isPending}>{t("common.delete")}</Button> : null}
       <ContactPrivacyActions contact={record} />
@@ -87,6 +90,7 @@ export function ContactRecordPage() {
         )
       }
       timeline={isTrashed ? undefined : <TimelinePanel record={{ type: "contact", id: record.id }} />}
+      tabs={isTrashed ? undefined : [{ value: "purchases", label: t("commerce.purchases.tab"), panel: <PurchaseHistory record={{ type: "contact", id: record.id }} /> }]}
       history={can("audit:read") ? <AuditHistory entityType="contact" entityId={record.id} /> : undefined}
     />
   );

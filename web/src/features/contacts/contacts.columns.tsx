@@ -1,4 +1,4 @@
-import type { Contact } from "@contracts";
+import type { Contact, LeadStatus } from "@contracts";
 import { Anchor, Badge, Group } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
@@ -11,6 +11,8 @@ export const defaultContactSort = "-updatedAt";
 export function contactName(contact: Pick<Contact, "firstName" | "lastName">): string {
   return [contact.firstName, contact.lastName].filter(Boolean).join(" ");
 }
+
+const leadStatusColors: Record<LeadStatus, string> = { new: "blue", working: "yellow", nurturing: "grape", unqualified: "gray", qualified: "green" };
 
 const primary = <T extends { primary: boolean }>(entries: T[]): T | undefined => entries.find((entry) => entry.primary) ?? entries[0];
 
@@ -32,6 +34,7 @@ export function contactColumns(t: TFunction): ListColumn<Contact>[] {
     ),
     column("jobTitle", 160, (row) => row.jobTitle ?? "", "jobTitle"),
     column("lifecycleStage", 140, (row) => <Badge variant="light">{t(`lifecycleStages.${row.lifecycleStage}`)}</Badge>, "lifecycleStage"),
+    column("leadStatus", 130, (row) => (row.leadStatus ? <Badge variant="light" color={leadStatusColors[row.leadStatus]}>{t(`leadStatuses.${row.leadStatus}`)}</Badge> : null), "leadStatus"),
     column("owner", 150, (row) => row.owner?.name ?? ""),
     column("tags", 180, (row) => (
       <Group gap={4} wrap="nowrap">

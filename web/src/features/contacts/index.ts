@@ -2,5 +2,5 @@
 export { ContactsListPage } from "./contacts.list-page";
 export { ContactRecordPage } from "./contact.record-page";
 export { ContactCreateModal } from "./contact.create-modal";
-export { contactName } from "./contacts.columns";
+export { contactColumns, contactName } from "./contacts.columns";
 export { useContactList, useRestoreContact, usePurgeContact } from "./api/contacts.queries";

@@ -15,13 +15,20 @@ function BellIcon() {
   );
 }
 
+const salesAlertKinds = new Set<string>(["lead_assigned", "target_behind", "deal_stale", "deal_overdue"]);
+
 function NotificationLine(props: { notification: Notification; onOpen: () => void }) {
   const { t } = useTranslation();
   const { notification } = props;
+  const actor = notification.actor?.name || t("activities.someone");
   const title =
     notification.kind === "mention"
-      ? t("notifications.mention", { actor: notification.actor?.name || t("activities.someone") })
-      : t("notifications.reminder", { subject: notification.activity?.subject || t("notifications.untitled") });
+      ? t("notifications.mention", { actor })
+      : notification.kind === "reminder"
+        ? t("notifications.reminder", { subject: notification.activity?.subject || t("notifications.untitled") })
+        : salesAlertKinds.has(notification.kind)
+          ? t(`salesAlerts.${notification.kind}`, { actor })
+          : (notification.record?.name ?? notification.kind);
   return (
     <UnstyledButton onClick={props.onOpen} p="xs" style={{ borderRadius: 4, background: notification.isRead ? undefined : "var(--mantine-color-blue-0)" }} data-testid="notification">
       <Text size="sm" fw={notification.isRead ? 400 : 600}>{title}</Text>
@@ -46,8 +53,10 @@ export function NotificationsBell() {
   function open(notification: Notification) {
     if (!notification.isRead) markRead.mutate(notification.id);
     close();
+    const recordPaths = { contact: "contacts", company: "companies", deal: "deals", invoice: "invoices" } as const;
     if (notification.kind === "reminder") navigate("/tasks");
-    else if (notification.record) navigate(`/${notification.record.type === "contact" ? "contacts" : "companies"}/${notification.record.id}`);
+    else if (notification.kind === "target_behind") navigate("/targets");
+    else if (notification.record) navigate(`/${recordPaths[notification.record.type]}/${notification.record.id}`);
   }
 
   return (

@@ -4,6 +4,8 @@ import { useNavigate, useParams } from "react-router";
 import { useCan } from "../auth";
 import { CustomFieldsTab } from "../custom-fields";
 import { FieldPermissionsTab } from "../privacy";
+import { LeadRulesTab } from "../leads/assignment";
+import { PipelinesTab } from "../pipelines";
 import { SalesSettingsTab } from "../sales-settings";
 import { ApiKeysTab } from "./api-keys.tab";
 import { InvitationsTab } from "./invitations.tab";
@@ -25,6 +27,8 @@ export function SettingsPage() {
     { value: "custom-fields", label: t("customFields.tab"), isVisible: can("custom_fields:manage"), panel: <CustomFieldsTab /> },
     { value: "field-permissions", label: t("privacy.fieldPermissions.tab"), isVisible: can("field_permissions:manage"), panel: <FieldPermissionsTab /> },
     { value: "sales", label: t("salesSettings.tab"), isVisible: true, panel: <SalesSettingsTab /> },
+    { value: "pipelines", label: t("pipelines.tab"), isVisible: can("sales:configure"), panel: <PipelinesTab /> },
+    { value: "lead-assignment", label: t("leadRules.tab"), isVisible: can("sales:configure"), panel: <LeadRulesTab /> },
     { value: "roles", label: t("settings.tabs.roles"), isVisible: true, panel: <RolesTab /> },
   ].filter((entry) => entry.isVisible);
   const active = tabs.some((entry) => entry.value === tab) ? tab! : tabs[0].value;

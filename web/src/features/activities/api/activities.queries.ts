@@ -2,7 +2,9 @@ import type { Activity, ActivityList, CreateActivityInput, Timeline, TimelineKin
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api";
 
-export type TimelineRecord = { type: "contact" | "company"; id: string };
+export type TimelineRecord = { type: "contact" | "company" | "deal"; id: string };
+
+const timelineBase = { contact: "contacts", company: "companies", deal: "deals" } as const;
 
 const keys = {
   all: ["activities"] as const,
@@ -12,7 +14,7 @@ const keys = {
 
 /** A record's timeline, newest first, one page of 30 at a time. */
 export function useTimeline(record: TimelineRecord, kinds: TimelineKind[]) {
-  const path = `/api/v1/${record.type === "contact" ? "contacts" : "companies"}/${record.id}/timeline`;
+  const path = `/api/v1/${timelineBase[record.type]}/${record.id}/timeline`;
   return useInfiniteQuery({
     queryKey: keys.timeline(record, kinds),
     queryFn: ({ pageParam, signal }) =>
@@ -39,9 +41,11 @@ export function useActivities(query: Record<string, string>) {
   });
 }
 
+/** Deals refetch too: a task done may be the required step that let a deal move on (the board's badge). */
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: keys.all }), queryClient.invalidateQueries({ queryKey: ["audit"] })]);
+  return () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: keys.all }), queryClient.invalidateQueries({ queryKey: ["audit"] }), queryClient.invalidateQueries({ queryKey: ["deals"] })]);
 }
 
 export function useCreateActivity() {

@@ -2,7 +2,7 @@ import type { CreateSavedViewInput, SavedView, UpdateSavedViewInput } from "@con
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api";
 
-export type ViewObject = "contacts" | "companies";
+export type ViewObject = "contacts" | "companies" | "deals";
 
 const viewsKey = (object: ViewObject) => ["views", object] as const;
 
