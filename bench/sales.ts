@@ -69,7 +69,7 @@ async function seedDeals(workspaceId: string, ownerIds: string[], boardPipeline:
   const insert = (pipeline: any, count: number, openOnly: boolean) =>
     client.query(
       `insert into deals (workspace_id, id, name, amount, currency, pipeline_id, stage_id, stage_kind, stage_entered_at, close_date, closed_at, owner_id, forecast_category, created_at, updated_at)
-       select $1, gen_random_uuid(), 'Deal ' || n, (n * 7919 % 5000000) + 1000,
+       select $1, gen_random_uuid(), 'Deal ' || n, (n::bigint * 7919 % 5000000) + 1000,
               (array['USD','USD','USD','USD','EUR','EUR','JPY'])[1 + n % 7],
               $2, stage.id, stage.kind, now() - (n % 90) * interval '1 day',
               date '2024-01-01' + (n * 31 % 1461), case when stage.kind <> 'open' then date '2024-01-01' + (n * 31 % 1461) end,
@@ -83,7 +83,8 @@ async function seedDeals(workspaceId: string, ownerIds: string[], boardPipeline:
     );
   await insert(boardPipeline, boardDeals, true);
   await insert(otherPipeline, totalDeals - boardDeals, false);
-  await client.query("analyze deals");
+  // VACUUM sets the visibility map, so the forecast can read its index alone, as it would on a settled table.
+  await client.query("vacuum analyze deals");
   await client.end();
   return Math.round((performance.now() - started) / 100) / 10;
 }
@@ -126,7 +127,7 @@ function scenarios(boardPipelineId: string): Scenario[] {
                   sum(d.amount) filter (where d.stage_kind = 'open' and d.forecast_category = 'commit')::bigint,
                   sum(d.amount) filter (where d.stage_kind = 'open' and d.forecast_category = 'best_case')::bigint
            from deals d join pipeline_stages s on s.workspace_id = d.workspace_id and s.id = d.stage_id
-           where d.workspace_id = current_setting('app.workspace_id')::uuid and d.close_date >= '2026-10-01' and d.close_date < '2027-01-01' and d.deleted_at is null
+           where d.workspace_id = current_setting('app.workspace_id')::uuid and d.close_date >= '2026-10-01' and d.close_date < '2027-01-01' and d.deleted_at is null and d.stage_kind <> 'lost'
            group by d.owner_id, d.currency`,
           [],
         );

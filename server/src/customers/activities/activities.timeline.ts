@@ -93,7 +93,9 @@ export function createTimelineService({ db }: { db: Database }) {
         const streams: AuditStream[] = [];
         if (can(caller.role, "audit:read")) {
           const own = (["change", "lifecycle_stage"] as const).filter((kind) => kinds.has(kind) && (record.type === "contact" || kind === "change"));
-          streams.push({ entityType: record.type, entityIds: record.id, kinds: [...own] });
+          // A deal's stage moves have their own entries (stage history); its audit entry would repeat them.
+          const shownElsewhere = record.type === "deal" ? ["stageId", "stageKind", "stageEnteredAt", "closedAt", "stageOverride"] : undefined;
+          streams.push({ entityType: record.type, entityIds: record.id, kinds: [...own], shownElsewhere });
           if (record.type === "company" && kinds.has("lifecycle_stage")) streams.push({ entityType: "contact", entityIds: companyContacts, kinds: ["lifecycle_stage"] });
         }
         const events = await auditEventsFor(tx, caller.workspaceId, streams, { limit: query.limit + 1, before: position });

@@ -12,6 +12,8 @@ export interface AuditStream {
   /** One id, or a subquery of ids. */
   entityIds: string | SQL;
   kinds: AuditEventKind[];
+  /** An update that changed only these fields is left out: the timeline shows it another way (a deal's stage moves). */
+  shownElsewhere?: string[];
 }
 
 export interface AuditEvent {
@@ -33,7 +35,10 @@ export async function auditEventsFor(tx: Transaction, workspaceId: string, strea
     .map((stream) => {
       const ids = typeof stream.entityIds === "string" ? sql`${auditLog.entityId} = ${stream.entityIds}::uuid` : sql`${auditLog.entityId} in (${stream.entityIds})`;
       const kinds = stream.kinds.length === 2 ? undefined : stream.kinds[0] === "lifecycle_stage" ? isStageChange : sql`not ${isStageChange}`;
-      return and(eq(auditLog.entityType, stream.entityType), ids, kinds)!;
+      const elsewhere = stream.shownElsewhere?.length
+        ? sql`not (${auditLog.action} = 'update' and not exists (select 1 from jsonb_object_keys(${auditLog.changes}) as changed(field) where changed.field not in (${sql.join(stream.shownElsewhere.map((field) => sql`${field}`), sql`, `)})))`
+        : undefined;
+      return and(eq(auditLog.entityType, stream.entityType), ids, kinds, elsewhere)!;
     });
   if (matching.length === 0) return [];
   const rows = await tx

@@ -62,7 +62,7 @@ export async function stageCards(tx: Transaction, workspaceId: string, pipelineI
         join ${stageSteps} st on st.workspace_id = ds.workspace_id and st.id = ds.step_id
         join ${activities} a on a.workspace_id = ds.workspace_id and a.id = ds.activity_id
         where ds.workspace_id = d.workspace_id and ds.deal_id = d.id and st.stage_id = d.stage_id
-          and st.is_required and st.deleted_at is null and a.done_at is null) as "openRequiredSteps"
+          and st.is_required and st.archived_at is null and a.done_at is null) as "openRequiredSteps"
     from ${pipelineStages} s
     cross join lateral (
       select * from ${deals} d
@@ -73,7 +73,7 @@ export async function stageCards(tx: Transaction, workspaceId: string, pipelineI
     ) d
     left join ${users} u on u.id = d.owner_id
     left join ${companies} c on c.workspace_id = d.workspace_id and c.id = d.company_id
-    where s.workspace_id = ${workspaceId}::uuid and s.pipeline_id = ${pipelineId}::uuid and s.deleted_at is null
+    where s.workspace_id = ${workspaceId}::uuid and s.pipeline_id = ${pipelineId}::uuid and s.archived_at is null
     order by s.position, d.updated_at desc, d.id desc`)) as unknown as Rows<Omit<BoardCard, "amount" | "stageEnteredAt" | "openRequiredSteps"> & { amount: string; stageEnteredAt: Date | string; openRequiredSteps: number | string }>;
   return result.rows.map((row) => ({
     ...row,

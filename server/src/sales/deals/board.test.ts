@@ -81,7 +81,7 @@ describe("pipeline board", () => {
     expect(board.body.stages[0].deals[0]).toMatchObject({ id: deal.id, openRequiredSteps: 1 });
   });
 
-  it("answers within the latency target with 10,000 open deals in the pipeline", async () => {
+  it("counts, totals and caps 10,000 open deals in one pipeline (the bench measures its speed)", async () => {
     const owner = await signUpOwner(context.app);
     await owner.request("PUT", "/api/v1/sales/settings", { defaultCurrency: "USD", exchangeRates: [{ currency: "EUR", rate: "1.08" }] });
     const pipeline = (await owner.request("GET", "/api/v1/pipelines")).body.data[0];
@@ -94,22 +94,17 @@ describe("pipeline board", () => {
             now() - n * interval '1 minute', now() - n * interval '1 minute', now()
           from generate_series(1, 10000) as n`,
     );
-    await queryRows(context.database, sql`analyze deals`);
-    const timings: number[] = [];
-    for (let round = 0; round < 40; round++) {
-      const started = performance.now();
-      const response = await owner.request("GET", `/api/v1/pipelines/${pipeline.id}/board`);
-      timings.push(performance.now() - started);
-      expect(response.status).toBe(200);
-      if (round === 0) {
-        expect(response.body.stages.reduce((sum: number, stage: { count: number }) => sum + stage.count, 0)).toBe(10_000);
-        expect(response.body.stages[0].deals).toHaveLength(50);
-      }
-    }
-    const sorted = timings.slice(5).sort((a, b) => a - b);
-    const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1];
-    console.info(`board with 10,000 deals: median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
-    // The target is 100 ms on PostgreSQL; the bound here leaves room for a machine shared with other test runs.
-    expect(p95).toBeLessThan(process.env.TEST_DATABASE_URL ? 500 : 2000);
+    const response = await owner.request("GET", `/api/v1/pipelines/${pipeline.id}/board`);
+    expect(response.status).toBe(200);
+    const stages = response.body.stages as { count: number; total: number; deals: unknown[] }[];
+    expect(stages.reduce((sum, stage) => sum + stage.count, 0)).toBe(10_000);
+    for (const stage of stages.filter((entry) => entry.count > 0)) expect(stage.deals).toHaveLength(50);
+    // Every deal counted once, EUR converted at 1.08 and rounded per currency group.
+    const [expected] = await queryRows<{ usd: string; eur: string }>(
+      context.database,
+      sql`select sum(amount) filter (where currency = 'USD') as usd, sum(amount) filter (where currency = 'EUR') as eur from deals where workspace_id = ${owner.workspaceId}::uuid`,
+    );
+    const total = stages.reduce((sum, stage) => sum + stage.total, 0);
+    expect(Math.abs(total - (Number(expected!.usd) + Number(expected!.eur) * 1.08))).toBeLessThan(stages.length);
   });
 });

@@ -1,4 +1,4 @@
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { businessColumns, deletedAt } from "../../db/columns.js";
 
 /** A sales process ("sales mode"): ordered stages, each with its step templates ("step mode"). */
@@ -25,7 +25,7 @@ export const pipelineStages = pgTable(
     probability: integer("probability").notNull(),
     kind: text("kind", { enum: ["open", "won", "lost"] }).notNull(),
     /** A stage removed from the pipeline keeps its id for the deals' stage history. */
-    archivedAt: deletedAt(),
+    archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.id] }),
@@ -47,7 +47,7 @@ export const stageSteps = pgTable(
     isRequired: boolean("is_required").notNull().default(false),
     /** Who gets the task: the deal's owner (null) or this member. */
     assigneeId: uuid("assignee_id"),
-    archivedAt: deletedAt(),
+    archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.id] }),

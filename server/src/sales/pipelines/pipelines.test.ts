@@ -81,7 +81,7 @@ describe("pipelines", () => {
     ]);
     expect(updated.body.stages[0].id).toBe(proposal.id);
     expect(updated.body.stages[1].steps[0]).toMatchObject({ id: discovery.steps[0].id, title: "Book the call", dueInDays: 3 });
-    expect(await countRows(context.database, "pipeline_stages", sql`id = ${lost.id} and deleted_at is not null`)).toBe(1);
+    expect(await countRows(context.database, "pipeline_stages", sql`id = ${lost.id} and archived_at is not null`)).toBe(1);
   });
 
   it("keeps deals in step when a stage changes kind", async () => {

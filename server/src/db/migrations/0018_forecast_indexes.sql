@@ -1,0 +1,3 @@
+DROP INDEX "deals_close_date_idx";--> statement-breakpoint
+CREATE INDEX "deals_forecast_idx" ON "deals" USING btree ("workspace_id","close_date","stage_kind","forecast_category","owner_id","currency","amount","stage_id") WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "deals_closed_at_idx" ON "deals" USING btree ("workspace_id","closed_at") WHERE deleted_at is null and closed_at is not null;
