@@ -9,6 +9,7 @@ import { hashPassword } from "../auth/secrets.js";
 import { insertUser } from "../auth/users.repository.js";
 import { insertMembership, insertWorkspace } from "../workspaces/workspaces.repository.js";
 import { teams } from "../workspaces/workspaces.schema.js";
+import { seedDemoSales } from "./demo-sales.js";
 
 export const demoLogin = { email: "demo@pillar.test", password: "pillar-demo-2026" };
 
@@ -20,9 +21,10 @@ const phonePrefixes = ["+44 20 7946 0", "+1 415 555 0", "+49 30 901820", "+33 1 
 
 /**
  * A deterministic demo workspace (same people and companies every time): 300 companies,
- * 3,000 contacts, four members in two teams. Running it twice does nothing the second time.
+ * 3,000 contacts, four members in two teams, and their sales (demo-sales.ts). Running it twice
+ * does nothing the second time.
  */
-export async function seedDemoWorkspace(database: DatabaseHandle, sizes = { companies: 300, contacts: 3000 }) {
+export async function seedDemoWorkspace(database: DatabaseHandle, sizes = { companies: 300, contacts: 3000, deals: 240, paperTrails: 25 }) {
   const { db } = database;
   if (await findUserByEmail(db, demoLogin.email)) return demoLogin;
   faker.seed(2026);
@@ -46,7 +48,7 @@ export async function seedDemoWorkspace(database: DatabaseHandle, sizes = { comp
     }
   });
 
-  await inWorkspace(db, workspaceId, async (tx) => {
+  const seeded = await inWorkspace(db, workspaceId, async (tx) => {
     const owner = people[0].id;
     const teamRows = ["Sales", "Customer Success"].map((name) => ({ workspaceId, id: newId(), name, createdAt: now, updatedAt: now, createdBy: owner }));
     await tx.insert(teams).values(teamRows);
@@ -100,6 +102,9 @@ export async function seedDemoWorkspace(database: DatabaseHandle, sizes = { comp
       };
     });
     for (let start = 0; start < contactRows.length; start += 500) await tx.insert(contacts).values(contactRows.slice(start, start + 500));
+    return { companyIds: companyRows.map((row) => row.id), contactIds: contactRows.filter((row) => row.companyId).map((row) => row.id) };
   });
+  const owner = { userId: people[0].id, apiKeyId: null, workspaceId, role: "owner" as const, via: "session" as const, sessionTokenHash: null };
+  await seedDemoSales(db, owner, { memberIds: people.slice(0, 3).map((person) => person.id), ...seeded }, sizes);
   return demoLogin;
 }
