@@ -1,8 +1,11 @@
 // Quote to cash in the browser: an admin adds a product to the catalogue, a quote on a deal picks it
-// with a discount (totals update live as the lines change), the quote is accepted into an order, part
-// of the order is invoiced, and two payments make the invoice paid.
+// with a discount (totals update live as the lines change), the quote is e-mailed with its PDF (the
+// e2e runner's SMTP server catches it) and accepted into an order, part of the order is invoiced,
+// and two payments make the invoice paid.
+import fs from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterEach, beforeEach, describe, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { logIn, owner, screenshot, useBrowser } from "./browser.js";
 
 const browser = useBrowser();
@@ -78,6 +81,16 @@ describe("quote to cash in the browser", () => {
     await page.getByText("Quote saved").waitFor();
     const row = panel.getByRole("row").filter({ hasText: "€164.22" });
     await row.getByText("Draft").waitFor();
+
+    await row.getByRole("button", { name: "E-mail" }).click();
+    const send = page.getByRole("dialog").filter({ has: page.getByRole("button", { name: "Send" }) });
+    await send.getByLabel("To").fill("buyer@widgets.example");
+    await send.getByRole("button", { name: "Send" }).click();
+    await page.getByText("Sent to buyer@widgets.example").waitFor();
+    const mailDir = process.env.E2E_MAIL_DIR!;
+    const delivered = () => fs.readdirSync(mailDir).map((file) => fs.readFileSync(path.join(mailDir, file), "utf8")).find((mail) => mail.includes("buyer@widgets.example"));
+    await expect.poll(delivered, { timeout: 15_000 }).toBeTruthy();
+    expect(delivered()).toMatch(/Content-Type: application\/pdf/i);
     await row.getByRole("button", { name: "Accept" }).click();
     await page.waitForURL((url) => /^\/orders\/[0-9a-f-]{36}$/.test(url.pathname));
     await page.getByTestId("document-status").getByText("Open", { exact: true }).waitFor();

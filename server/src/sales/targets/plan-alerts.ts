@@ -46,7 +46,7 @@ async function dealAlerts(tx: Transaction, workspaceId: string, now: Date, today
   return [
     ...stale.map((deal) => ({
       workspaceId,
-      recipientId: deal.ownerId!,
+      recipientId: deal.ownerId,
       kind: "deal_stale" as const,
       actorId: null,
       data: { record: { type: "deal" as const, id: deal.id, name: deal.name }, excerpt: `No activity for ${staleDealDays} days or more` },
@@ -54,7 +54,7 @@ async function dealAlerts(tx: Transaction, workspaceId: string, now: Date, today
     })),
     ...overdue.map((deal) => ({
       workspaceId,
-      recipientId: deal.ownerId!,
+      recipientId: deal.ownerId,
       kind: "deal_overdue" as const,
       actorId: null,
       data: { record: { type: "deal" as const, id: deal.id, name: deal.name }, excerpt: `Close date ${deal.closeDate} has passed` },
