@@ -1,7 +1,7 @@
 import { can, type ImportCellError, type ImportMatchOn, type ImportObject, type OnDuplicate, type Role } from "../../../../contracts/index.js";
 import { newId } from "../../db/ids.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
-import { recordAuditEntries, type AuditAction } from "../../platform/audit/audit.service.js";
+import { recordAuditEntries, recordCreations } from "../../platform/audit/audit.service.js";
 import { contactsByEmail } from "../batch/index.js";
 import * as bulk from "./imports.bulk.js";
 import type { CompanyColumns, ContactColumns, ImportContext } from "./imports.bulk.js";
@@ -172,24 +172,30 @@ export async function processChunk(
   counts.failed = rejected.length;
 
   const now = new Date();
-  const audit: { entityType: string; entityId: string; action: AuditAction; before: Record<string, unknown> | null; after: Record<string, unknown> }[] = [];
+  const caller = { workspaceId: context.workspaceId, userId: context.userId, apiKeyId: settings.apiKeyId };
+  // A created record's audit entry names the import (the file holds its values); an updated one keeps its field-level diff.
+  const madeByImport = { importId: { before: null, after: context.importId } };
   let cacheAdditions: [string, string][] = [];
   const all = [...writes.values()];
+  const created = all.filter((write) => write.isNew);
+  const updated = all.filter((write) => !write.isNew);
   if (object === "contact") {
     const linked = await linkCompanies(tx, context, all, companyCache, now);
     cacheAdditions = linked.cacheAdditions;
     counts.companiesCreated = linked.created.length;
-    for (const company of linked.created) audit.push({ entityType: "company", entityId: company.id, action: "create", before: null, after: columns.companySnapshot(company, context.userId) });
-    await bulk.insertContacts(tx, context, all.filter((write) => write.isNew).map((write) => write.columns as ContactColumns), now);
-    await bulk.updateContacts(tx, context, all.filter((write) => !write.isNew).map((write) => write.columns as ContactColumns), now);
+    await recordCreations(tx, caller, "company", linked.created.map((company) => company.id), madeByImport);
+    await bulk.insertContacts(tx, context, created.map((write) => write.columns as ContactColumns), now);
+    await bulk.updateContacts(tx, context, updated.map((write) => write.columns as ContactColumns), now);
   } else {
-    await bulk.insertCompanies(tx, context, all.filter((write) => write.isNew).map((write) => write.columns as CompanyColumns), now);
-    await bulk.updateCompanies(tx, context, all.filter((write) => !write.isNew).map((write) => write.columns as CompanyColumns), now);
+    await bulk.insertCompanies(tx, context, created.map((write) => write.columns as CompanyColumns), now);
+    await bulk.updateCompanies(tx, context, updated.map((write) => write.columns as CompanyColumns), now);
   }
-  for (const write of all) {
-    audit.push({ entityType: object, entityId: write.columns.id, action: write.isNew ? "create" : "update", before: write.before ?? null, after: snapshotOf(object, write.columns, write.ownerId) });
-  }
-  await recordAuditEntries(tx, { workspaceId: context.workspaceId, userId: context.userId, apiKeyId: settings.apiKeyId }, audit);
+  await recordCreations(tx, caller, object, created.map((write) => write.columns.id), madeByImport);
+  await recordAuditEntries(
+    tx,
+    caller,
+    updated.map((write) => ({ entityType: object, entityId: write.columns.id, action: "update" as const, before: write.before ?? null, after: snapshotOf(object, write.columns, write.ownerId) })),
+  );
   return { counts, rejected, cacheAdditions };
 }
 

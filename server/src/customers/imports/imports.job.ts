@@ -6,7 +6,7 @@ import { inWorkspace } from "../../db/workspace-transaction.js";
 import { defineJob, type JobQueue } from "../../platform/jobs/index.js";
 import { loadCustomFieldRules } from "../custom-fields/index.js";
 import { prepareChunk, processChunk, type ChunkRow, type CompanyCache, type ImportSettings, type PreparedChunk } from "./imports.chunk.js";
-import { readCsv } from "./imports.csv.js";
+import { detectFileFormat, readRecords, type ReadSettings } from "./imports.formats.js";
 import * as repository from "./imports.repository.js";
 import { buildRowPlan } from "./imports.rows.js";
 
@@ -36,9 +36,9 @@ function customDefaults(rules: CustomFieldRule[]): Record<string, unknown> {
 }
 
 /** Data rows of the file (after the header), counted without holding them. */
-async function countRows(file: string, encoding: string, delimiter: string): Promise<number> {
+async function countRows(file: string, settings: ReadSettings): Promise<number> {
   let count = -1;
-  for await (const _record of readCsv(file, encoding, delimiter)) count += 1;
+  for await (const _record of readRecords(file, settings)) count += 1;
   return Math.max(count, 0);
 }
 
@@ -49,7 +49,7 @@ async function countRows(file: string, encoding: string, delimiter: string): Pro
  */
 export async function runImport(db: Database, data: ImportJobData, options: ImportRunOptions): Promise<void> {
   const { workspaceId, importId } = data;
-  const chunkSize = options.chunkSize ?? 2000;
+  const chunkSize = options.chunkSize ?? 5000;
   const row = await inWorkspace(db, workspaceId, (tx) => repository.findImport(tx, workspaceId, importId));
   if (!row || (row.status !== "queued" && row.status !== "running")) return;
   const file = importFilePath(options.directory, workspaceId, importId);
@@ -62,10 +62,17 @@ export async function runImport(db: Database, data: ImportJobData, options: Impo
   }
 
   try {
-    let total = row.total;
-    if (total === null) total = await countRows(file, row.encoding, row.delimiter);
+    // The format is told again from the stored file's content, as it was at upload.
+    const reading: ReadSettings = { format: await detectFileFormat(file), encoding: row.encoding, delimiter: row.delimiter };
+    // Rows are counted (for the progress bar) while the import runs, not before it starts.
+    const counting =
+      row.total === null
+        ? countRows(file, reading).then((total) => inWorkspace(db, workspaceId, (tx) => repository.updateImport(tx, workspaceId, importId, { total })))
+        : Promise.resolve();
+    // Its failure is handled where it is awaited, before the import is called done.
+    counting.catch(() => {});
     const rules = await inWorkspace(db, workspaceId, async (tx) => {
-      await repository.updateImport(tx, workspaceId, importId, { status: "running", total });
+      await repository.updateImport(tx, workspaceId, importId, { status: "running" });
       return loadCustomFieldRules(tx, workspaceId, row.object);
     });
     const settings: ImportSettings = {
@@ -99,7 +106,7 @@ export async function runImport(db: Database, data: ImportJobData, options: Impo
     // One chunk commits while the next is read and checked: at most two chunks in memory.
     let inFlight: Promise<void> | undefined;
     const startCommit = async (chunk: ChunkRow[]) => {
-      const prepared = prepareChunk(settings, chunk);
+      const prepared = await prepareInSlices(settings, chunk);
       await inFlight;
       inFlight = commit(prepared);
       // Its failure is handled where it is awaited (the next chunk, or the end).
@@ -108,7 +115,7 @@ export async function runImport(db: Database, data: ImportJobData, options: Impo
 
     let rowNumber = -1;
     let chunk: ChunkRow[] = [];
-    for await (const record of readCsv(file, row.encoding, row.delimiter)) {
+    for await (const record of readRecords(file, reading)) {
       rowNumber += 1;
       // The header row (already read at upload), then the rows a previous run committed.
       if (rowNumber === 0 || rowNumber <= resumeAfter) continue;
@@ -120,6 +127,7 @@ export async function runImport(db: Database, data: ImportJobData, options: Impo
     }
     if (chunk.length) await startCommit(chunk);
     await inFlight;
+    await counting;
     await finish(db, data, "done", null);
     await fs.rm(file, { force: true });
   } catch (error) {
@@ -128,6 +136,21 @@ export async function runImport(db: Database, data: ImportJobData, options: Impo
     await fs.rm(file, { force: true });
     throw error;
   }
+}
+
+/**
+ * prepareChunk a few hundred rows at a time, giving way in between: the previous chunk's commit
+ * runs meanwhile, and its database replies are handled at once instead of after the whole chunk.
+ */
+async function prepareInSlices(settings: ImportSettings, rows: ChunkRow[]): Promise<PreparedChunk> {
+  const prepared: PreparedChunk = { size: rows.length, good: [], rejected: [] };
+  for (let start = 0; start < rows.length; start += 250) {
+    const slice = prepareChunk(settings, rows.slice(start, start + 250));
+    prepared.good.push(...slice.good);
+    prepared.rejected.push(...slice.rejected);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return prepared;
 }
 
 /** Uploads cut off by a stop leave a `.partial` file; one a day old belongs to no request any more. */

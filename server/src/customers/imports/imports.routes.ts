@@ -8,7 +8,7 @@ import { headBytes, type UploadPart } from "./imports.upload.js";
 import type { ImportsService } from "./imports.service.js";
 
 const formDescription =
-  "multipart/form-data: `file` (CSV: UTF-8 with or without BOM, or Windows-1252; `,` `;` or tab, detected), `object` (contact | company), optional `mapping` (JSON: CSV column → field path such as firstName, email, phone, companyName, companyDomain, custom.KEY; merged over the automatic mapping), `onDuplicate` (skip | update | create, default skip), `matchOn` (email | externalId for contacts, domain | externalId for companies).";
+  "multipart/form-data: `file` (told from its content: CSV, UTF-8 with or without BOM or Windows-1252, `,` `;` or tab, detected; an XLSX workbook, its first sheet with a header row; or a vCard 3.0/4.0 file of contacts), `object` (contact | company), optional `mapping` (JSON: CSV column → field path such as firstName, email, phone, companyName, companyDomain, custom.KEY; merged over the automatic mapping), `onDuplicate` (skip | update | create, default skip), `matchOn` (email | externalId for contacts, domain | externalId for companies).";
 
 export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService; maxBytes: number }> = async (app, { imports, maxBytes }) => {
   const tags = ["imports"];
@@ -16,7 +16,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService; max
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 20_000, parts: 10 } });
 
   const partsOf = (request: { isMultipart(): boolean; parts(): AsyncIterableIterator<unknown> }) => {
-    if (!request.isMultipart()) throw new AppError(415, "Unsupported Media Type", "Send the CSV file as multipart/form-data.");
+    if (!request.isMultipart()) throw new AppError(415, "Unsupported Media Type", "Send the file as multipart/form-data.");
     return request.parts() as AsyncIterable<UploadPart>;
   };
 
@@ -27,7 +27,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService; max
       schema: {
         tags,
         consumes: ["multipart/form-data"],
-        description: `The detected encoding and delimiter, the headers, the suggested mapping and the first rows with per-cell errors. Only the first ${headBytes / 1024} KB of the file are read: send its start. Fields as for POST /imports.`,
+        description: `The detected encoding and delimiter, the headers, the suggested mapping and the first rows with per-cell errors. Of a CSV or vCard file only the first ${headBytes / 1024} KB are read: send its start; send an XLSX workbook whole. Fields as for POST /imports.`,
         response: { 200: ImportPreview },
       },
     },

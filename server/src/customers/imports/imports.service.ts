@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { can, ImportFormFields, importPreviewRows, roleRank, type Import, type ImportPreview } from "../../../../contracts/index.js";
+import { can, ImportFormFields, importPreviewRows, roleRank, type Import, type ImportFileFormat, type ImportObject, type ImportPreview } from "../../../../contracts/index.js";
 import type { Database } from "../../db/client.js";
 import { newId } from "../../db/ids.js";
 import { inWorkspace } from "../../db/workspace-transaction.js";
@@ -14,7 +14,7 @@ import { importableFields, resolveMapping } from "./imports.mapping.js";
 import * as repository from "./imports.repository.js";
 import { buildRowPlan, convertRow } from "./imports.rows.js";
 import { undoImport } from "./imports.undo.js";
-import { headBytes, readHead, receiveUpload, type UploadPart } from "./imports.upload.js";
+import { readStart, receiveUpload, type ReceivedUpload, type UploadPart } from "./imports.upload.js";
 
 export function toImport(row: repository.ImportRow): Import {
   return {
@@ -61,16 +61,45 @@ function parseFields(fields: Record<string, string>) {
   return { ...input, matchOn };
 }
 
+/** A vCard holds people: it imports contacts only. */
+function checkFormat(format: ImportFileFormat, object: ImportObject) {
+  if (format === "vcard" && object !== "contact") throw validationFailed([{ path: "body.object", message: "a vCard file holds contacts: import it as contact" }]);
+}
+
 /** The importer or an admin may see, download the errors of, and undo an import. */
 const isImporterOrAdmin = (caller: Caller, row: repository.ImportRow) => row.createdBy === caller.userId || roleRank[caller.role] >= roleRank.admin;
 
 /**
- * CSV imports of contacts and companies: upload (the file streams to disk), a preview with the
+ * Imports of contacts and companies (CSV, XLSX, vCard): upload (the file streams to disk), a preview with the
  * suggested mapping and per-cell errors, the background job (imports.job.ts), progress, the
  * rejected rows as CSV, and undo.
  */
 export function createImportsService({ db, jobs, directory, fieldPermissions }: { db: Database; jobs: JobQueue; directory: string; fieldPermissions: HiddenFields }) {
   const hiddenFor = (caller: Caller, object: "contact" | "company") => fieldPermissions.hiddenForCaller(caller, object === "contact" ? "contacts" : "companies");
+
+  async function previewOf(caller: Caller, upload: ReceivedUpload): Promise<ImportPreview> {
+    const { object, mapping: sent } = parseFields({ object: "contact", ...upload.fields });
+    const { format, encoding, delimiter, headers, rows } = await readStart(upload);
+    checkFormat(format, object);
+    const rules = await inWorkspace(db, caller.workspaceId, (tx) => loadCustomFieldRules(tx, caller.workspaceId, object));
+    const hidden = await hiddenFor(caller, object);
+    const { mapping, errors } = resolveMapping(headers, object, rules, sent, hidden);
+    // A mapping that names unknown columns or fields is still previewed, without those entries.
+    const usable = Object.fromEntries(Object.entries(mapping).filter(([header]) => !errors.some((error) => error.path === `mapping.${header}`)));
+    const plan = buildRowPlan(object, headers, usable, rules);
+    return {
+      format,
+      encoding,
+      delimiter,
+      headers,
+      mapping,
+      fields: importableFields(object, rules, hidden),
+      rows: rows.slice(0, importPreviewRows).map((record, index) => {
+        if (record.brokenLine !== undefined) return { rowNumber: index + 1, values: [record.brokenLine], errors: [{ column: 0, field: "", message: "broken quoting: a quoted field is not closed properly" }] };
+        return { rowNumber: index + 1, values: record.values, errors: convertRow(plan, record.values).errors };
+      }),
+    };
+  }
 
   async function load(caller: Caller, id: string) {
     const row = await inWorkspace(db, caller.workspaceId, (tx) => repository.findImport(tx, caller.workspaceId, id));
@@ -80,35 +109,23 @@ export function createImportsService({ db, jobs, directory, fieldPermissions }: 
 
   return {
     async preview(caller: Caller, parts: AsyncIterable<UploadPart>): Promise<ImportPreview> {
-      const upload = await receiveUpload(parts, { directory, keepFile: false });
-      const { object, mapping: sent } = parseFields({ object: "contact", ...upload.fields });
-      const { delimiter, headers, rows } = readHead(upload.head, upload.encoding, upload.size <= headBytes);
-      const rules = await inWorkspace(db, caller.workspaceId, (tx) => loadCustomFieldRules(tx, caller.workspaceId, object));
-      const hidden = await hiddenFor(caller, object);
-      const { mapping, errors } = resolveMapping(headers, object, rules, sent, hidden);
-      // A mapping that names unknown columns or fields is still previewed, without those entries.
-      const usable = Object.fromEntries(Object.entries(mapping).filter(([header]) => !errors.some((error) => error.path === `mapping.${header}`)));
-      const plan = buildRowPlan(object, headers, usable, rules);
-      return {
-        encoding: upload.encoding,
-        delimiter,
-        headers,
-        mapping,
-        fields: importableFields(object, rules, hidden),
-        rows: rows.slice(0, importPreviewRows).map((record, index) => {
-          if (record.brokenLine !== undefined) return { rowNumber: index + 1, values: [record.brokenLine], errors: [{ column: 0, field: "", message: "broken quoting: a quoted field is not closed properly" }] };
-          return { rowNumber: index + 1, values: record.values, errors: convertRow(plan, record.values).errors };
-        }),
-      };
+      // Kept on disk until answered: an XLSX workbook is read from the file, not from its head.
+      const upload = await receiveUpload(parts, { directory });
+      try {
+        return await previewOf(caller, upload);
+      } finally {
+        await fs.rm(upload.tempFile, { force: true });
+      }
     },
 
     async create(caller: Caller, parts: AsyncIterable<UploadPart>): Promise<{ id: string }> {
-      const upload = await receiveUpload(parts, { directory, keepFile: true });
-      const tempFile = upload.tempFile!;
+      const upload = await receiveUpload(parts, { directory });
+      const { tempFile } = upload;
       try {
         const input = parseFields(upload.fields);
         if (input.onDuplicate === "update" && !can(caller.role, "records:write")) throw forbidden(`Your role (${caller.role}) cannot update records.`);
-        const { delimiter, headers } = readHead(upload.head, upload.encoding, upload.size <= headBytes);
+        const { format, encoding, delimiter, headers } = await readStart(upload);
+        checkFormat(format, input.object);
         const id = newId();
         const hidden = await hiddenFor(caller, input.object);
         await inWorkspace(db, caller.workspaceId, async (tx) => {
@@ -128,7 +145,7 @@ export function createImportsService({ db, jobs, directory, fieldPermissions }: 
             status: "queued",
             fileName: upload.fileName.slice(0, 300),
             fileSize: upload.size,
-            encoding: upload.encoding,
+            encoding,
             delimiter,
             headers,
             mapping,

@@ -4,8 +4,11 @@ import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AppError, invalidField } from "../../platform/http/app-error.js";
-import { CsvParser } from "./imports.csv.js";
+import { importPreviewRows, type ImportFileFormat } from "../../../../contracts/index.js";
+import { CsvParser, type CsvRecord } from "./imports.csv.js";
 import { detectDelimiter, EncodingDetector, type CsvEncoding } from "./imports.detect.js";
+import { detectFormat, xlsxStart } from "./imports.formats.js";
+import { vCardHeaders, vCardsIn } from "./imports.vcard.js";
 
 /** One part of a multipart upload, as @fastify/multipart yields it (only what is used here). */
 export type UploadPart =
@@ -21,16 +24,16 @@ export interface ReceivedUpload {
   size: number;
   encoding: CsvEncoding;
   head: Buffer;
-  /** The temporary file holding the upload (absent when only the head was kept). */
-  tempFile?: string;
+  /** The temporary file holding the upload; the caller removes or keeps it. */
+  tempFile: string;
 }
 
 /**
  * Reads a multipart upload: text fields, and the one `file` part streamed to a temporary file
- * under the imports directory (or only its head, for a preview), its encoding checked on the way.
+ * under the imports directory, its encoding checked on the way.
  * Memory holds one network chunk and the head, whatever the size of the file.
  */
-export async function receiveUpload(parts: AsyncIterable<UploadPart>, options: { directory: string; keepFile: boolean }): Promise<ReceivedUpload> {
+export async function receiveUpload(parts: AsyncIterable<UploadPart>, options: { directory: string }): Promise<ReceivedUpload> {
   const fields: Record<string, string> = {};
   let received: Omit<ReceivedUpload, "fields"> | undefined;
   try {
@@ -41,23 +44,23 @@ export async function receiveUpload(parts: AsyncIterable<UploadPart>, options: {
       }
       if (part.fieldname !== "file" || received) {
         part.file.resume();
-        throw invalidField(`body.${part.fieldname}`, "send one CSV file, in the field named file");
+        throw invalidField(`body.${part.fieldname}`, "send one file (CSV, XLSX or vCard), in the field named file");
       }
       received = await receiveFile(part, options);
     }
   } catch (error) {
-    if (received?.tempFile) await fs.rm(received.tempFile, { force: true });
+    if (received) await fs.rm(received.tempFile, { force: true });
     throw error;
   }
-  if (!received) throw invalidField("body.file", "is required: a CSV file");
+  if (!received) throw invalidField("body.file", "is required: a CSV, XLSX or vCard file");
   if (received.size === 0) {
-    if (received.tempFile) await fs.rm(received.tempFile, { force: true });
+    await fs.rm(received.tempFile, { force: true });
     throw invalidField("body.file", "is empty");
   }
   return { fields, ...received };
 }
 
-async function receiveFile(part: Extract<UploadPart, { type: "file" }>, options: { directory: string; keepFile: boolean }) {
+async function receiveFile(part: Extract<UploadPart, { type: "file" }>, options: { directory: string }) {
   const detector = new EncodingDetector();
   const head: Buffer[] = [];
   let headLength = 0;
@@ -70,41 +73,54 @@ async function receiveFile(part: Extract<UploadPart, { type: "file" }>, options:
         head.push(chunk);
         headLength += chunk.length;
       }
-      done(null, options.keepFile ? chunk : undefined);
+      done(null, chunk);
     },
   });
-  let tempFile: string | undefined;
-  if (options.keepFile) {
-    await fs.mkdir(options.directory, { recursive: true });
-    tempFile = path.join(options.directory, `upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.partial`);
-    try {
-      await pipeline(part.file, watcher, createWriteStream(tempFile, { flags: "wx" }));
-    } catch (error) {
-      await fs.rm(tempFile, { force: true });
-      throw error;
-    }
-  } else {
-    await pipeline(part.file, watcher, async function (source) {
-      for await (const _chunk of source) {
-        // Only the head is wanted; the rest of the upload is read and dropped.
-      }
-    });
+  await fs.mkdir(options.directory, { recursive: true });
+  const tempFile = path.join(options.directory, `upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.partial`);
+  try {
+    await pipeline(part.file, watcher, createWriteStream(tempFile, { flags: "wx" }));
+  } catch (error) {
+    await fs.rm(tempFile, { force: true });
+    throw error;
   }
   if (part.file.truncated) {
-    if (tempFile) await fs.rm(tempFile, { force: true });
+    await fs.rm(tempFile, { force: true });
     throw new AppError(413, "Payload Too Large", "The file is larger than the server accepts for an import (PILLAR_IMPORT_MAX_BYTES).");
   }
-  return { fileName: part.filename || "import.csv", size, encoding: detector.result(), head: Buffer.concat(head).subarray(0, headBytes), tempFile };
+  return { fileName: part.filename || "import", size, encoding: detector.result(), head: Buffer.concat(head).subarray(0, headBytes), tempFile };
 }
 
-/** The delimiter, the header row and the first data rows, from the start of the file. */
-export function readHead(head: Buffer, encoding: CsvEncoding, isWholeFile: boolean, delimiter?: string) {
-  const text = new TextDecoder(encoding).decode(head, { stream: !isWholeFile });
-  const chosen = delimiter ?? detectDelimiter(text);
+/** What the start of an upload says: its format, how its text reads, its header row and first data rows. */
+export interface UploadStart {
+  format: ImportFileFormat;
+  encoding: CsvEncoding;
+  delimiter: string;
+  headers: string[];
+  rows: CsvRecord[];
+}
+
+/**
+ * The format (from the content), the header row and the first data rows. CSV and vCard are read
+ * from the head kept in memory; an XLSX workbook can only be read whole, from the stored upload.
+ */
+export async function readStart(upload: ReceivedUpload): Promise<UploadStart> {
+  const format = detectFormat(upload.head);
+  const isWholeFile = upload.size <= headBytes;
+  if (format === "xlsx") {
+    const [header, ...rows] = await xlsxStart(upload.tempFile!, importPreviewRows);
+    return { format, encoding: "utf-8", delimiter: "", headers: checkHeader(header), rows };
+  }
+  const text = new TextDecoder(upload.encoding).decode(upload.head, { stream: !isWholeFile });
+  if (format === "vcard") return { format, encoding: upload.encoding, delimiter: "", headers: vCardHeaders, rows: vCardsIn(text, isWholeFile) };
+  const chosen = detectDelimiter(text);
   // A quote left open is called broken within 64 KB here, so the preview shows the rows after it.
   const parser = new CsvParser(chosen, 64 * 1024);
-  const records = [...parser.push(text), ...(isWholeFile ? parser.end() : [])];
-  const [header, ...rows] = records;
+  const [header, ...rows] = [...parser.push(text), ...(isWholeFile ? parser.end() : [])];
+  return { format, encoding: upload.encoding, delimiter: chosen, headers: checkHeader(header), rows };
+}
+
+function checkHeader(header: CsvRecord | undefined): string[] {
   if (!header?.values || header.values.every((value) => value.trim() === "")) throw invalidField("body.file", "has no header row: the first line must name the columns");
   const headers = header.values.map((value) => value.trim());
   const seen = new Set<string>();
@@ -113,5 +129,5 @@ export function readHead(head: Buffer, encoding: CsvEncoding, isWholeFile: boole
     if (seen.has(name)) throw invalidField("body.file", `names the column "${name}" twice in its header row`);
     seen.add(name);
   }
-  return { delimiter: chosen, headers, rows };
+  return headers;
 }

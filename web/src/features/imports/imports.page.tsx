@@ -18,9 +18,10 @@ function problemText(error: unknown) {
 }
 
 /**
- * Import a CSV of contacts or companies: choose the file, check the automatic column mapping
- * (change any column, custom fields included), look at the first rows with the cells that would
- * be refused, choose what happens to duplicates, then follow the import as it runs.
+ * Import a CSV or XLSX file of contacts or companies (or a vCard file of contacts): choose the
+ * file, check the automatic column mapping (change any column, custom fields included), look at
+ * the first rows with the cells that would be refused, choose what happens to duplicates, then
+ * follow the import as it runs.
  */
 export function ImportsPage() {
   const { t } = useTranslation();
@@ -85,7 +86,7 @@ export function ImportsPage() {
       <FileInput
         label={t("imports.file")}
         placeholder={t("imports.choose")}
-        accept=".csv,.txt,.tsv,text/csv,text/plain"
+        accept=".csv,.txt,.tsv,.xlsx,.vcf,text/csv,text/plain,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         value={file}
         onChange={(next) => {
           setOverrides({});
@@ -99,7 +100,9 @@ export function ImportsPage() {
       {shown && file && (
         <>
           <Text size="sm" data-testid="detected">
-            {t("imports.detected", { encoding: shown.encoding, delimiter: shown.delimiter === "\t" ? t("imports.tab") : shown.delimiter, columns: shown.headers.length })}
+            {shown.format === "csv"
+              ? t("imports.detected", { encoding: shown.encoding, delimiter: shown.delimiter === "\t" ? t("imports.tab") : shown.delimiter, columns: shown.headers.length })
+              : t(`imports.detectedFormat.${shown.format}`, { columns: shown.headers.length })}
           </Text>
           <Title order={4}>{t("imports.mappingTitle")}</Title>
           <ImportMappingTable preview={shown} onChange={(header, path) => setOverrides((current) => ({ ...current, [header]: path }))} />

@@ -2,8 +2,15 @@ import type { Import, ImportCreated, ImportMapping, ImportObject, ImportPreview,
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError } from "../../../api";
 
-/** The preview reads only the file's start: the server looks at its first 256 KB. */
+/** The preview reads only a CSV's or vCard's start: the server looks at its first 256 KB. */
 const previewBytes = 256 * 1024;
+
+/** An XLSX workbook is a ZIP archive, readable only whole: the preview sends it all. */
+async function previewPart(file: File): Promise<Blob> {
+  const magic = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  const isZip = magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04;
+  return isZip ? file : file.slice(0, previewBytes);
+}
 
 async function postForm<T>(path: string, form: FormData): Promise<T> {
   let response: Response;
@@ -36,8 +43,8 @@ function formOf(settings: Pick<ImportSettings, "object" | "mapping">, file: Blob
 
 export function usePreviewImport() {
   return useMutation({
-    mutationFn: (settings: Pick<ImportSettings, "file" | "object" | "mapping">) =>
-      postForm<ImportPreview>("/api/v1/imports/preview", formOf(settings, settings.file.slice(0, previewBytes), settings.file.name)),
+    mutationFn: async (settings: Pick<ImportSettings, "file" | "object" | "mapping">) =>
+      postForm<ImportPreview>("/api/v1/imports/preview", formOf(settings, await previewPart(settings.file), settings.file.name)),
   });
 }
 
