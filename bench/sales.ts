@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -9,12 +10,12 @@ import type { Context, Query, Scenario } from "./scenarios.js";
 import { createWorkspace, startServer, withRssSampling } from "./server.js";
 
 /**
- * npm run bench:sales -- [--deals=1000000] [--board=10000] [--quick]
+ * npm run bench:sales -- [--deals=1000000] [--board=10000] [--quick] [--reuse]
  * The sales pillar's two heavy reads on PostgreSQL: a pipeline's kanban board with 10,000 open
  * deals, and a quarter's forecast over 1,000,000 deals. Each is measured through the bare driver
  * (the same session look-up, transaction and SQL work, written by hand) and through the server.
  */
-const { values: args } = parseArgs({ options: { deals: { type: "string" }, board: { type: "string" }, quick: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({ options: { deals: { type: "string" }, board: { type: "string" }, quick: { type: "boolean", default: false }, reuse: { type: "boolean", default: false } } });
 const totalDeals = Number(args.deals ?? (args.quick ? 100_000 : 1_000_000));
 const boardDeals = Number(args.board ?? 10_000);
 const serverUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
@@ -137,10 +138,26 @@ function scenarios(boardPipelineId: string): Scenario[] {
   ];
 }
 
-const prepared = await prepare();
-log(`workspace and pipelines created through the API; seeding ${totalDeals.toLocaleString("en")} deals`);
-const seedSeconds = await seedDeals(prepared.workspace.workspaceId, prepared.workspace.ownerIds, prepared.boardPipeline, prepared.otherPipeline);
-log(`seeded in ${seedSeconds} s`);
+const statePath = path.join(os.tmpdir(), "pillar-bench-sales.state.json");
+type Prepared = Awaited<ReturnType<typeof prepare>> & { seedSeconds: number; deals: number };
+async function prepareAndSeed(): Promise<Prepared> {
+  if (args.reuse && fs.existsSync(statePath)) {
+    const state = JSON.parse(fs.readFileSync(statePath, "utf8")) as Prepared;
+    if (state.deals === totalDeals) {
+      log(`reusing the seeded database (${totalDeals.toLocaleString("en")} deals)`);
+      return state;
+    }
+  }
+  const fresh = await prepare();
+  log(`workspace and pipelines created through the API; seeding ${totalDeals.toLocaleString("en")} deals`);
+  const seedSeconds = await seedDeals(fresh.workspace.workspaceId, fresh.workspace.ownerIds, fresh.boardPipeline, fresh.otherPipeline);
+  log(`seeded in ${seedSeconds} s`);
+  const state = { ...fresh, seedSeconds, deals: totalDeals };
+  fs.writeFileSync(statePath, JSON.stringify(state));
+  return state;
+}
+const prepared = await prepareAndSeed();
+const { seedSeconds } = prepared;
 
 const context: Context = { ...prepared.workspace, samples: {} as Context["samples"] };
 const list = scenarios(prepared.boardPipeline.id);
