@@ -117,13 +117,13 @@ describe("bad paths and query strings", () => {
     ["/api/v1/companies?filter[employeeCount][in]=1,,x", "filter.employeeCount.in"],
     ["/api/v1/contacts?filter=x", "querystring.filter"],
     ["/api/v1/search?q=", "querystring.q"],
-    ["/api/v1/views?object=deals", "querystring.object"],
+    ["/api/v1/views?object=tickets", "querystring.object"],
   ])("GET %s answers 400 naming %s", async (url, path) => {
     await expectProblem(await owner.request("GET", url), 400, path);
   });
 
   it("answers 404 problem+json to an unknown route", async () => {
-    await expectProblem(await owner.request("GET", "/api/v1/deals"), 404);
+    await expectProblem(await owner.request("GET", "/api/v1/tickets"), 404);
   });
 });
 
