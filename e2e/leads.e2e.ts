@@ -54,7 +54,7 @@ describe("leads and forecast", () => {
     await page.getByTestId("targets").getByText(owner.name).first().waitFor();
 
     await page.getByRole("link", { name: "Forecast", exact: true }).click();
-    await page.getByTestId("forecast-chart").waitFor();
+    await page.getByTestId("forecast-chart").getByRole("img", { name: /^Bar chart per owner of won, commit/ }).waitFor();
     await page.getByTestId("forecast-table").getByText(owner.name).waitFor();
     await page.getByTestId("sales-dashboard").waitFor();
     await screenshot(page, "forecast");

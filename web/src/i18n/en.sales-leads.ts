@@ -65,6 +65,10 @@ export const salesLeadsTextsEn = {
     empty: "No deals close in this period",
     emptyHint: "Deals count in the period of their close date.",
     columns: { won: "Won", commit: "Commit", bestCase: "Best case", weighted: "Weighted", target: "Target" },
+    chartLabel: {
+      owner: "Bar chart per owner of won, commit, best case and weighted amounts against target, in {{currency}}",
+      team: "Bar chart per team of won, commit, best case and weighted amounts against target, in {{currency}}",
+    },
     owner: "Owner",
     team: "Team",
     attainment: "Attainment",

@@ -65,6 +65,10 @@ export const salesLeadsTextsZh = {
     empty: "本期间没有预计成交的商机",
     emptyHint: "商机按预计成交日期计入期间。",
     columns: { won: "已赢单", commit: "承诺", bestCase: "最佳情况", weighted: "加权", target: "目标" },
+    chartLabel: {
+      owner: "按负责人的柱状图：已赢单、承诺、最佳情况和加权金额与目标对比，单位 {{currency}}",
+      team: "按团队的柱状图：已赢单、承诺、最佳情况和加权金额与目标对比，单位 {{currency}}",
+    },
     owner: "负责人",
     team: "团队",
     attainment: "完成率",

@@ -1,20 +1,12 @@
-import { BarChart } from "@mantine/charts";
 import { Center, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatMoney, minorUnitDigits } from "../../i18n";
+import { formatMoney } from "../../i18n";
 import { EmptyState, ProblemAlert } from "../../ui";
 import { useForecast } from "./api/forecast.queries";
+import { ForecastChart, forecastSeries } from "./forecast.chart";
 import { SalesDashboardCards } from "./sales-dashboard.cards";
 import { currentQuarter, PeriodSelect } from "./period.select";
-
-const series = [
-  { name: "won", color: "teal.6" },
-  { name: "commit", color: "blue.6" },
-  { name: "bestCase", color: "indigo.3" },
-  { name: "weighted", color: "yellow.6" },
-  { name: "target", color: "gray.5" },
-] as const;
 
 /** Forecast: per owner or team, won / commit / best case / weighted against target, and the period's dashboard. */
 export function ForecastPage() {
@@ -24,8 +16,7 @@ export function ForecastPage() {
   const forecast = useForecast(period, groupBy);
   const data = forecast.data;
   const money = (amount: number | null) => (amount === null || !data ? "" : formatMoney({ amount, currency: data.currency }));
-  const major = (amount: number | null) => (amount ?? 0) / 10 ** minorUnitDigits(data?.currency ?? "USD");
-  const chartData = (data?.rows ?? []).map((row) => ({ name: row.name, ...Object.fromEntries(series.map((entry) => [entry.name, major(row[entry.name])])) }));
+  const tableId = useId();
 
   return (
     <Stack gap="md">
@@ -49,21 +40,12 @@ export function ForecastPage() {
         <EmptyState title={t("forecast.empty")} description={t("forecast.emptyHint")} />
       ) : (
         <>
-          <BarChart
-            h={320}
-            data={chartData}
-            dataKey="name"
-            series={series.map((entry) => ({ ...entry, label: t(`forecast.columns.${entry.name}`) }))}
-            withLegend
-            yAxisProps={{ width: 100 }}
-            valueFormatter={(value) => formatMoney({ amount: Math.round(value * 10 ** minorUnitDigits(data.currency)), currency: data.currency })}
-            data-testid="forecast-chart"
-          />
-          <Table striped data-testid="forecast-table">
+          <ForecastChart rows={data.rows} currency={data.currency} groupBy={groupBy} describedBy={tableId} />
+          <Table striped id={tableId} data-testid="forecast-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{groupBy === "owner" ? t("forecast.owner") : t("forecast.team")}</Table.Th>
-                {series.map((entry) => <Table.Th key={entry.name} ta="right">{t(`forecast.columns.${entry.name}`)}</Table.Th>)}
+                {forecastSeries.map((entry) => <Table.Th key={entry.name} ta="right">{t(`forecast.columns.${entry.name}`)}</Table.Th>)}
                 <Table.Th ta="right">{t("forecast.attainment")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -71,7 +53,7 @@ export function ForecastPage() {
               {[...data.rows.map((row) => ({ ...row, key: row.ownerId ?? row.teamId ?? "none", isTotal: false })), { ...data.totals, name: t("forecast.total"), key: "total", isTotal: true }].map((row) => (
                 <Table.Tr key={row.key} fw={row.isTotal ? 700 : undefined}>
                   <Table.Td>{row.name}</Table.Td>
-                  {series.map((entry) => <Table.Td key={entry.name} ta="right">{money(row[entry.name])}</Table.Td>)}
+                  {forecastSeries.map((entry) => <Table.Td key={entry.name} ta="right">{money(row[entry.name])}</Table.Td>)}
                   <Table.Td ta="right">{row.attainmentPercent === null ? "" : `${row.attainmentPercent}%`}</Table.Td>
                 </Table.Tr>
               ))}
