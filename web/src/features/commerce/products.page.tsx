@@ -1,13 +1,37 @@
-import { CreateProductInput, decimalToMinor, formatMoney, minorToDecimal, type Product } from "@contracts";
-import { ActionIcon, Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { CreateProductInput, formatMoney, type Product } from "@contracts";
+import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Tabs, TextInput, Textarea, Title } from "@mantine/core";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { EmptyState, notifyProblem, notifySuccess, ProblemAlert, problemFieldErrors } from "../../ui";
 import { useCan } from "../auth";
 import { useProducts, useSaveProduct } from "./api/commerce.queries";
+import { PriceBooksPanel } from "./price-books.panel";
+import { PricesEditor, toPriceRows, toProductPrices, type PriceRow } from "./prices.editor";
 
-/** The product catalogue: every product with its list prices; admins add and edit them. */
+/** The product catalogue and its price books, one tab each. */
 export function ProductsPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={1100}>
+      <Title order={2}>{t("commerce.product.title")}</Title>
+      <Tabs defaultValue="products" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="products">{t("commerce.product.tab")}</Tabs.Tab>
+          <Tabs.Tab value="price-books">{t("commerce.priceBook.tab")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="products" pt="md">
+          <ProductsCatalogue />
+        </Tabs.Panel>
+        <Tabs.Panel value="price-books" pt="md">
+          <PriceBooksPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** Every product with its list prices; admins add and edit them. */
+function ProductsCatalogue() {
   const { t } = useTranslation();
   const can = useCan();
   const [search, setSearch] = useState("");
@@ -16,12 +40,11 @@ export function ProductsPage() {
   const canConfigure = can("sales:configure");
 
   return (
-    <Stack maw={1100}>
+    <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t("commerce.product.title")}</Title>
+        <TextInput placeholder={t("commerce.product.search")} aria-label={t("commerce.product.search")} value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={360} maw="100%" />
         {canConfigure ? <Button onClick={() => setEditing("new")}>{t("commerce.product.new")}</Button> : null}
       </Group>
-      <TextInput placeholder={t("commerce.product.search")} aria-label={t("commerce.product.search")} value={search} onChange={(event) => setSearch(event.currentTarget.value)} maw={360} />
       {products.error ? <ProblemAlert error={products.error} onRetry={() => void products.refetch()} /> : null}
       {products.data && products.data.data.length === 0 ? (
         <EmptyState title={search ? t("commerce.product.noMatch") : t("commerce.product.empty")} description={canConfigure && !search ? t("commerce.product.emptyHelp") : undefined} />
@@ -59,12 +82,6 @@ export function ProductsPage() {
   );
 }
 
-interface PriceRow {
-  key: number;
-  currency: string;
-  amount: string;
-}
-
 function ProductModal(props: { product: Product | null; isOpen: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const saveProduct = useSaveProduct();
@@ -76,7 +93,7 @@ function ProductModal(props: { product: Product | null; isOpen: boolean; onClose
     if (!props.isOpen) return;
     const product = props.product;
     setValues({ sku: product?.sku ?? "", name: product?.name ?? "", description: product?.description ?? "", taxRate: product?.taxRate ?? "0", isActive: product?.isActive ?? true });
-    setPrices((product?.prices ?? []).map((price, index) => ({ key: index, currency: price.currency, amount: minorToDecimal(price.unitPrice, price.currency) })));
+    setPrices(toPriceRows(product?.prices ?? []));
     setErrors({});
   }, [props.isOpen, props.product]);
 
@@ -88,7 +105,7 @@ function ProductModal(props: { product: Product | null; isOpen: boolean; onClose
       description: values.description.trim() || null,
       taxRate: values.taxRate.trim() || "0",
       isActive: values.isActive,
-      prices: prices.map((price) => ({ currency: price.currency.trim().toUpperCase(), unitPrice: decimalToMinor(price.amount || "0", price.currency.trim().toUpperCase()) ?? Number.NaN })),
+      prices: toProductPrices(prices),
     };
     const parsed = CreateProductInput.safeParse(input);
     if (!parsed.success) {
@@ -121,16 +138,7 @@ function ProductModal(props: { product: Product | null; isOpen: boolean; onClose
           <TextInput label={t("commerce.product.name")} required value={values.name} onChange={(event) => setValues({ ...values, name: event.currentTarget.value })} error={errors.name} />
           <Textarea label={t("commerce.product.description")} autosize minRows={2} value={values.description} onChange={(event) => setValues({ ...values, description: event.currentTarget.value })} error={errors.description} />
           <Checkbox label={t("commerce.product.active")} checked={values.isActive} onChange={(event) => setValues({ ...values, isActive: event.currentTarget.checked })} />
-          <Text fw={600} size="sm">{t("commerce.product.prices")}</Text>
-          {errors.prices ? <Text c="red" size="sm">{errors.prices}</Text> : null}
-          {prices.map((price, index) => (
-            <Group key={price.key} wrap="nowrap" align="flex-start">
-              <TextInput aria-label={t("commerce.currency")} w={100} maxLength={3} value={price.currency} onChange={(event) => setPrices(prices.map((row) => (row.key === price.key ? { ...row, currency: event.currentTarget.value.toUpperCase() } : row)))} error={errors[`prices.${index}.currency`]} />
-              <TextInput aria-label={t("commerce.line.unitPrice")} inputMode="decimal" style={{ flex: 1 }} value={price.amount} onChange={(event) => setPrices(prices.map((row) => (row.key === price.key ? { ...row, amount: event.currentTarget.value } : row)))} error={errors[`prices.${index}.unitPrice`]} />
-              <ActionIcon variant="subtle" color="red" mt={6} aria-label={t("commerce.product.removePrice")} onClick={() => setPrices(prices.filter((row) => row.key !== price.key))}>×</ActionIcon>
-            </Group>
-          ))}
-          <Button variant="light" onClick={() => setPrices([...prices, { key: Date.now(), currency: "", amount: "" }])}>{t("commerce.product.addPrice")}</Button>
+          <PricesEditor label={t("commerce.product.prices")} rows={prices} onChange={setPrices} errors={errors} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>{t("common.cancel")}</Button>
             <Button type="submit" loading={saveProduct.isPending}>{t("common.save")}</Button>

@@ -1,15 +1,20 @@
 import type {
+  BookPrices,
   CreateInvoiceInput,
+  CreatePriceBookInput,
   CreateProductInput,
   CreateQuoteInput,
   Invoice,
   Order,
   OrderSummary,
+  PriceBook,
+  PriceBookList,
   Product,
   Quote,
   QuoteSummary,
   RecordPaymentInput,
   ReviseQuoteInput,
+  SetBookPricesInput,
   UpdateProductInput,
 } from "@contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -29,7 +34,39 @@ export function useSaveProduct() {
   return useMutation({
     mutationFn: ({ id, input }: { id?: string; input: CreateProductInput | UpdateProductInput }) =>
       id ? api.patch<Product>(`/api/v1/products/${id}`, input) : api.post<Product>("/api/v1/products", input),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["products"] }),
+    // A product's list prices live in the default price book.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ["products"] }), client.invalidateQueries({ queryKey: ["price-books"] })]),
+  });
+}
+
+export function usePriceBooks() {
+  return useQuery({ queryKey: ["price-books"], queryFn: ({ signal }) => api.get<PriceBookList>("/api/v1/price-books", undefined, signal), staleTime: 30_000 });
+}
+
+export function useCreatePriceBook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreatePriceBookInput) => api.post<PriceBook>("/api/v1/price-books", input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["price-books"] }),
+  });
+}
+
+export function useBookPrices(priceBookId: string | null) {
+  return useQuery({
+    queryKey: ["price-books", priceBookId, "prices"],
+    queryFn: ({ signal }) => api.get<BookPrices>(`/api/v1/price-books/${priceBookId}/prices`, undefined, signal),
+    enabled: Boolean(priceBookId),
+  });
+}
+
+export function useSetBookPrices() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ priceBookId, productId, input }: { priceBookId: string; productId: string; input: SetBookPricesInput }) =>
+      api.put<BookPrices>(`/api/v1/price-books/${priceBookId}/prices/${productId}`, input),
+    // The default book's prices are the products' list prices.
+    onSuccess: (_result, { priceBookId }) =>
+      Promise.all([client.invalidateQueries({ queryKey: ["price-books", priceBookId] }), client.invalidateQueries({ queryKey: ["products"] })]),
   });
 }
 
