@@ -1,23 +1,10 @@
 // Leads and the forecast in the browser: a lead shows in the Leads view with its status, is converted
 // into a deal from there, a target is set, and the forecast shows the deal against the target.
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { logIn, owner, screenshot, useBrowser } from "./browser.js";
+import { owner, screenshot, signInOwner, useBrowser } from "./browser.js";
 
 const browser = useBrowser();
 
-/** Logs the owner in, or signs them up when this file runs alone on a fresh server. */
-async function signInOwner(page: Page) {
-  const status = (await (await page.request.get("/api/v1/auth/setup-status")).json()) as { hasWorkspace: boolean };
-  if (status.hasWorkspace) return logIn(page, owner);
-  await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill(owner.name);
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password", { exact: true }).fill(owner.password);
-  await page.getByLabel("Workspace name").fill(owner.workspace);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.waitForURL("**/contacts");
-}
 
 describe("leads and forecast", () => {
   it("converts a lead from the Leads view and shows the deal in the forecast against a target", async () => {

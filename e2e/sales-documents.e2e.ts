@@ -6,27 +6,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { logIn, owner, screenshot, useBrowser } from "./browser.js";
+import { screenshot, signInOwner, useBrowser } from "./browser.js";
 
 const browser = useBrowser();
 const journey = { page: undefined as unknown as Page, dealId: "" };
 const sku = `W-${Date.now().toString(36)}`;
 
-/** Logs the owner in, or signs them up when this file runs alone on a fresh server. */
-async function signInOwner(page: Page) {
-  const status = (await (await page.request.get("/api/v1/auth/setup-status")).json()) as { hasWorkspace: boolean };
-  if (status.hasWorkspace) {
-    await logIn(page, owner);
-    return;
-  }
-  await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill(owner.name);
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password", { exact: true }).fill(owner.password);
-  await page.getByLabel("Workspace name").fill(owner.workspace);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.waitForURL("**/contacts");
-}
 
 describe("quote to cash in the browser", () => {
   let hasFailed = false;
@@ -54,6 +39,16 @@ describe("quote to cash in the browser", () => {
     await dialog.getByRole("button", { name: "Save" }).click();
     await page.getByText("Product saved").waitFor();
     await page.getByRole("row").filter({ hasText: sku }).getByText("€19.99").waitFor();
+
+    // The list price sits in the default price book; a second book starts empty.
+    await page.getByRole("tab", { name: "Price books" }).click();
+    await page.getByRole("button", { name: /Default/ }).click();
+    await page.getByRole("row").filter({ hasText: "Widget Pro" }).getByText("€19.99").waitFor();
+    await page.getByLabel("Price book name").fill("Partner prices");
+    await page.getByRole("button", { name: "New price book" }).click();
+    await page.getByText("Price book created").waitFor();
+    await page.getByText("No prices in this book yet").waitFor();
+    await page.getByRole("tab", { name: "Catalogue" }).click();
   });
 
   it("writes a quote on a deal with live totals, then accepts it into an order", async () => {

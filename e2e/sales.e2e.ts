@@ -4,7 +4,7 @@
 // journey (lead → deal, quote → order → invoice → payment) extend `journey` and append their `it`s.
 import type { Locator, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { logIn, owner, screenshot, useBrowser } from "./browser.js";
+import { screenshot, signInOwner, useBrowser } from "./browser.js";
 
 const browser = useBrowser();
 const pipelineName = "Enterprise sales";
@@ -14,24 +14,6 @@ const deal = { name: "Globex rollout", amount: "12500", currency: "EUR" };
 /** What the steps below share, in order. */
 const journey = { page: undefined as unknown as Page, dealId: "" };
 
-/**
- * crm.e2e.ts signs the owner up as the server's first visitor and runs first (see vitest.config.ts);
- * when this file runs alone there is no workspace yet, so it signs the owner up itself.
- */
-async function signInOwner(page: Page) {
-  const status = (await (await page.request.get("/api/v1/auth/setup-status")).json()) as { hasWorkspace: boolean };
-  if (status.hasWorkspace) {
-    await logIn(page, owner);
-    return;
-  }
-  await page.goto("/signup");
-  await page.getByLabel("Name", { exact: true }).fill(owner.name);
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password", { exact: true }).fill(owner.password);
-  await page.getByLabel("Workspace name").fill(owner.workspace);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.waitForURL("**/contacts");
-}
 
 function column(page: Page, stage: string): Locator {
   return page.getByTestId("deals-board").getByRole("region", { name: stage, exact: true });
