@@ -52,7 +52,10 @@ export interface JobQueue {
   work<Data extends object>(name: JobName<Data>, handler: (data: Data, job: JobContext) => Promise<void>, options?: WorkOptions): Promise<void>;
   /** Creates a queue ahead of use: a job can be sent inside a transaction only to a queue that exists. */
   createQueue(name: JobName<object>): Promise<void>;
-  /** Sends a job of this name on a cron schedule in UTC (pg-boss schedule; runs only where scheduling is enabled). */
+  /**
+   * Sends a job of this name on a cron schedule in UTC, and once right away so a restart misses no
+   * run (pg-boss schedule; both only where scheduling is enabled — not in tests, which send jobs themselves).
+   */
   schedule<Data extends object>(name: JobName<Data>, cron: string, data: Data): Promise<void>;
   /** Where failures are logged (the app's logger once it exists). */
   setLogger(logger: JobLogger): void;
@@ -121,7 +124,9 @@ export async function startJobQueue(database: DatabaseHandle, options: JobQueueO
 
     async schedule(name, cron, data) {
       await createQueue(name);
+      if (!options.isSchedulingEnabled) return;
       await boss.schedule(name, cron, data, { tz: "UTC" });
+      await boss.send(name, data, { singletonKey: "start-up" });
     },
 
     setLogger(next) {

@@ -54,5 +54,4 @@ export async function markOverdueInvoices(db: Database, now = new Date()): Promi
 export async function registerOverdueInvoicesWorker(jobs: JobQueue, db: Database) {
   await jobs.work(overdueInvoicesJob, async () => void (await markOverdueInvoices(db)));
   await jobs.schedule(overdueInvoicesJob, "*/15 * * * *", {});
-  await jobs.send(overdueInvoicesJob, {}, { singletonKey: "start-up" });
 }

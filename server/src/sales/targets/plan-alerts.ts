@@ -81,5 +81,4 @@ export async function runPlanAlerts(db: Database, now = new Date()): Promise<voi
 export async function registerPlanAlertWorker(jobs: JobQueue, db: Database) {
   await jobs.work(planAlertsJob, () => runPlanAlerts(db));
   await jobs.schedule(planAlertsJob, "0 * * * *", {});
-  await jobs.send(planAlertsJob, {}, { singletonKey: "start-up" });
 }
