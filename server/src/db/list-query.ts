@@ -217,3 +217,28 @@ function toCursorValue(value: unknown): unknown {
   if (typeof value === "bigint") return Number(value);
   return value ?? null;
 }
+
+/** A list request as the routes pass it on: page size, cursor, sort and filters. */
+export interface ListRequest {
+  limit: number;
+  cursor?: string;
+  sort?: string;
+  filter?: Record<string, Record<string, string>>;
+}
+
+/**
+ * One keyset page of a simple list: the request's filters, sort (or `fallbackSort`) and cursor
+ * applied to `conditions`, one row more than the page fetched to know whether another follows.
+ */
+export async function keysetPage<Row extends { id: string }>(
+  request: ListRequest,
+  list: { fields: Record<string, ListField>; fallbackSort: string; idColumn: SQL; conditions: (SQL | undefined)[] },
+  select: (where: SQL | undefined, order: SQL[], limit: number) => Promise<Row[]>,
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const keys = parseSort(request.sort, list.fields, list.fallbackSort);
+  const where = and(...list.conditions, ...buildFilters(request.filter, list.fields), afterCursor(request.cursor, keys, list.idColumn));
+  const rows = await select(where, orderBy(keys, list.idColumn), request.limit + 1);
+  const page = rows.slice(0, request.limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > request.limit && last ? cursorFor(last, keys, last.id) : null };
+}

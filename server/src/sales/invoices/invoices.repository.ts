@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { invoiceFilterFields, invoiceSortFields } from "../../../../contracts/index.js";
-import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField } from "../../db/list-query.js";
+import { keysetPage, type ListField, type ListRequest } from "../../db/list-query.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import type { LineColumns } from "../shared/document-line-values.js";
 import { invoiceLines, invoices, payments } from "./invoices.schema.js";
@@ -48,27 +48,12 @@ export function findPayments(tx: Transaction, workspaceId: string, invoiceId: st
   return tx.select().from(payments).where(and(eq(payments.workspaceId, workspaceId), eq(payments.invoiceId, invoiceId))).orderBy(asc(payments.paidAt), asc(payments.id));
 }
 
-export interface InvoiceListQuery {
-  limit: number;
-  cursor?: string;
-  sort?: string;
-  filter?: Record<string, Record<string, string>>;
-}
+export type InvoiceListQuery = ListRequest;
 
-export async function listInvoices(tx: Transaction, workspaceId: string, query: InvoiceListQuery) {
-  const conditions: (SQL | undefined)[] = [eq(invoices.workspaceId, workspaceId), ...buildFilters(query.filter, listFields)];
-  const keys = parseSort(query.sort, listFields, "-issuedAt");
-  const idColumn = sql`${invoices.id}`;
-  conditions.push(afterCursor(query.cursor, keys, idColumn));
-  const rows = await tx
-    .select()
-    .from(invoices)
-    .where(and(...conditions))
-    .orderBy(...orderBy(keys, idColumn))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > query.limit && last ? cursorFor({ ...last, total: Number(last.total) }, keys, last.id) : null };
+export function listInvoices(tx: Transaction, workspaceId: string, query: InvoiceListQuery) {
+  return keysetPage(query, { fields: listFields, fallbackSort: "-issuedAt", idColumn: sql`${invoices.id}`, conditions: [eq(invoices.workspaceId, workspaceId)] }, (where, order, limit) =>
+    tx.select().from(invoices).where(where).orderBy(...order).limit(limit),
+  );
 }
 
 export async function insertInvoice(tx: Transaction, values: typeof invoices.$inferInsert, lines: (LineColumns & { orderLineId: string | null })[]) {

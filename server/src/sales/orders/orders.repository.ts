@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { orderFilterFields, orderSortFields } from "../../../../contracts/index.js";
-import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField } from "../../db/list-query.js";
+import { keysetPage, type ListField, type ListRequest } from "../../db/list-query.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { orderLines, orders } from "./orders.schema.js";
 
@@ -52,28 +52,13 @@ export function findOrderLines(tx: Transaction, workspaceId: string, orderId: st
   return tx.select().from(orderLines).where(and(eq(orderLines.workspaceId, workspaceId), eq(orderLines.orderId, orderId))).orderBy(asc(orderLines.position));
 }
 
-export interface OrderListQuery {
-  limit: number;
-  cursor?: string;
-  sort?: string;
-  filter?: Record<string, Record<string, string>>;
-}
+export type OrderListQuery = ListRequest;
 
 /** Orders, newest first unless sorted otherwise; `extra` narrows them (a contact's or company's purchases). */
-export async function listOrders(tx: Transaction, workspaceId: string, query: OrderListQuery, extra: SQL[] = []) {
-  const conditions: (SQL | undefined)[] = [eq(orders.workspaceId, workspaceId), ...extra, ...buildFilters(query.filter, listFields)];
-  const keys = parseSort(query.sort, listFields, "-orderedAt");
-  const idColumn = sql`${orders.id}`;
-  conditions.push(afterCursor(query.cursor, keys, idColumn));
-  const rows = await tx
-    .select()
-    .from(orders)
-    .where(and(...conditions))
-    .orderBy(...orderBy(keys, idColumn))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > query.limit && last ? cursorFor({ ...last, total: Number(last.total) }, keys, last.id) : null };
+export function listOrders(tx: Transaction, workspaceId: string, query: OrderListQuery, extra: SQL[] = []) {
+  return keysetPage(query, { fields: listFields, fallbackSort: "-orderedAt", idColumn: sql`${orders.id}`, conditions: [eq(orders.workspaceId, workspaceId), ...extra] }, (where, order, limit) =>
+    tx.select().from(orders).where(where).orderBy(...order).limit(limit),
+  );
 }
 
 export async function insertOrder(tx: Transaction, values: typeof orders.$inferInsert, lines: Omit<OrderLineRow, "orderId" | "invoicedQuantity">[]) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { productFilterFields, productSortFields } from "../../../../contracts/index.js";
-import { afterCursor, buildFilters, cursorFor, escapeLike, orderBy, parseSort, type ListField } from "../../db/list-query.js";
+import { escapeLike, keysetPage, type ListField, type ListRequest } from "../../db/list-query.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { conflict } from "../../platform/http/app-error.js";
 import { newId } from "../../db/ids.js";
@@ -31,32 +31,17 @@ export function findProducts(tx: Transaction, workspaceId: string, ids: string[]
   return tx.select().from(products).where(and(eq(products.workspaceId, workspaceId), inArray(products.id, ids)));
 }
 
-export interface ProductListQuery {
-  limit: number;
-  cursor?: string;
-  sort?: string;
-  q?: string;
-  filter?: Record<string, Record<string, string>>;
-}
+export type ProductListQuery = ListRequest & { q?: string };
 
-export async function listProducts(tx: Transaction, workspaceId: string, query: ProductListQuery) {
-  const conditions: (SQL | undefined)[] = [eq(products.workspaceId, workspaceId), ...buildFilters(query.filter, listFields)];
+export function listProducts(tx: Transaction, workspaceId: string, query: ProductListQuery) {
+  const conditions: (SQL | undefined)[] = [eq(products.workspaceId, workspaceId)];
   if (query.q) {
     const pattern = `%${escapeLike(query.q.toLowerCase())}%`;
     conditions.push(sql`(lower(${products.name}) like ${pattern} or lower(${products.sku}) like ${pattern})`);
   }
-  const keys = parseSort(query.sort, listFields, "name");
-  const idColumn = sql`${products.id}`;
-  conditions.push(afterCursor(query.cursor, keys, idColumn));
-  const rows = await tx
-    .select()
-    .from(products)
-    .where(and(...conditions))
-    .orderBy(...orderBy(keys, idColumn))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > query.limit && last ? cursorFor(last, keys, last.id) : null };
+  return keysetPage(query, { fields: listFields, fallbackSort: "name", idColumn: sql`${products.id}`, conditions }, (where, order, limit) =>
+    tx.select().from(products).where(where).orderBy(...order).limit(limit),
+  );
 }
 
 const skuTaken = (error: unknown) => {

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { quoteFilterFields, quoteSortFields } from "../../../../contracts/index.js";
-import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField } from "../../db/list-query.js";
+import { keysetPage, type ListField, type ListRequest } from "../../db/list-query.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import type { LineColumns } from "../shared/document-line-values.js";
 import { quoteLines, quotes } from "./quotes.schema.js";
@@ -32,27 +32,12 @@ export function findQuoteLines(tx: Transaction, workspaceId: string, quoteId: st
   return tx.select().from(quoteLines).where(and(eq(quoteLines.workspaceId, workspaceId), eq(quoteLines.quoteId, quoteId))).orderBy(asc(quoteLines.position));
 }
 
-export interface QuoteListQuery {
-  limit: number;
-  cursor?: string;
-  sort?: string;
-  filter?: Record<string, Record<string, string>>;
-}
+export type QuoteListQuery = ListRequest;
 
-export async function listQuotes(tx: Transaction, workspaceId: string, query: QuoteListQuery) {
-  const conditions: (SQL | undefined)[] = [eq(quotes.workspaceId, workspaceId), ...buildFilters(query.filter, listFields)];
-  const keys = parseSort(query.sort, listFields, "-createdAt");
-  const idColumn = sql`${quotes.id}`;
-  conditions.push(afterCursor(query.cursor, keys, idColumn));
-  const rows = await tx
-    .select()
-    .from(quotes)
-    .where(and(...conditions))
-    .orderBy(...orderBy(keys, idColumn))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > query.limit && last ? cursorFor({ ...last, total: Number(last.total) }, keys, last.id) : null };
+export function listQuotes(tx: Transaction, workspaceId: string, query: QuoteListQuery) {
+  return keysetPage(query, { fields: listFields, fallbackSort: "-createdAt", idColumn: sql`${quotes.id}`, conditions: [eq(quotes.workspaceId, workspaceId)] }, (where, order, limit) =>
+    tx.select().from(quotes).where(where).orderBy(...order).limit(limit),
+  );
 }
 
 export async function insertQuote(tx: Transaction, values: typeof quotes.$inferInsert, lines: LineColumns[]) {
