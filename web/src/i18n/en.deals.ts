@@ -62,6 +62,7 @@ export const dealTextsEn = {
       noPipelines: "No pipeline yet",
       noPipelinesAdmin: "Set up your sales process in Settings → Pipelines, then your deals appear here by stage.",
       noPipelinesMember: "An admin has to set up a pipeline before deals can be tracked.",
+      unconverted: "Totals are in {{currency}} and leave out deals in {{currencies}}: there is no exchange rate for them yet (Settings → Sales).",
       dragInstructions: "To move a deal, press Space, use the left and right arrow keys to pick a stage, and press Space again. Escape cancels.",
       picked: "Picked up {{name}}.",
       over: "Over stage {{stage}}.",

@@ -62,6 +62,7 @@ export const dealTextsZh = {
       noPipelines: "还没有管道",
       noPipelinesAdmin: "请在 设置 → 管道 中设置销售流程，之后商机会按阶段显示在这里。",
       noPipelinesMember: "需要管理员先设置管道，才能跟踪商机。",
+      unconverted: "合计以 {{currency}} 计，不含 {{currencies}} 的商机：尚未设置它们的汇率（设置 → 销售）。",
       dragInstructions: "移动商机：按空格键拿起，用左右方向键选择阶段，再按空格键放下。按 Esc 取消。",
       picked: "已拿起 {{name}}。",
       over: "位于阶段 {{stage}} 上方。",

@@ -1,5 +1,5 @@
 import type { BoardDeal } from "@contracts";
-import { Button, Center, Group, Loader, Paper, ScrollArea, Stack, TextInput, Title } from "@mantine/core";
+import { Button, Center, Group, Loader, Paper, ScrollArea, Stack, Text, TextInput, Title } from "@mantine/core";
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
@@ -113,6 +113,9 @@ export function DealsBoardPage() {
             },
           }}
         >
+          {board.data.unconvertedCurrencies.length ? (
+            <Text size="sm" c="dimmed" mb="xs">{t("deals.board.unconverted", { currencies: board.data.unconvertedCurrencies.join(", "), currency: board.data.currency })}</Text>
+          ) : null}
           <ScrollArea type="auto" offsetScrollbars>
             <Group align="flex-start" wrap="nowrap" gap="sm" pb="xs" data-testid="deals-board">
               {board.data.stages.map((stage) => (
