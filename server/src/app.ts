@@ -37,6 +37,7 @@ import {
   importsRoutes,
   privacyRoutes,
   registerFieldPermissionFilter,
+  registerFieldIndexWorker,
   registerImportWorker,
   registerReminderWorker,
   searchRoutes,
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
   await registerPlanAlertWorker(jobs, db);
   const importsDirectory = path.join(config.dataDir, "imports");
   await registerImportWorker(jobs, db, { directory: importsDirectory, chunkSize: config.importChunkRows });
+  await registerFieldIndexWorker(jobs, database);
   const fieldPermissions = createFieldPermissionsService({ db });
   const attachmentStorage = createLocalDiskStorage(path.join(config.dataDir, "attachments"));
   // Modules holding data about a contact join data-subject export and erase here.
@@ -123,7 +125,7 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
       await api.register(companiesRoutes, { companies, contacts });
       await api.register(batchRoutes, { batch: createBatchService({ db, leadAssigner: leadAssignment }), fieldPermissions });
       await api.register(importsRoutes, { imports: createImportsService({ db, jobs, directory: importsDirectory, fieldPermissions }), maxBytes: config.importMaxBytes });
-      await api.register(customFieldsRoutes, { customFields: createCustomFieldsService({ db }) });
+      await api.register(customFieldsRoutes, { customFields: createCustomFieldsService({ db, jobs }) });
       await api.register(searchRoutes, { contacts, companies });
       await api.register(activitiesRoutes, { activities: createActivitiesService({ db, jobs }), timeline: createTimelineService({ db }) });
       await api.register(notificationsRoutes, { notifications: createNotificationsService({ db }) });

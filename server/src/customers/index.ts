@@ -11,7 +11,7 @@ export { createCompaniesService, type CompaniesService } from "./companies/compa
 export { searchRoutes } from "./search/search.routes.js";
 export { createFieldPermissionsService, createPrivacyService, privacyRoutes, registerFieldPermissionFilter, type ContactDataSource } from "./privacy/index.js";
 export { attachmentsDataSource, attachmentsRoutes, createAttachmentsService, createLocalDiskStorage } from "./attachments/index.js";
-export { createCustomFieldsService, customFieldsRoutes, type CustomFieldsService } from "./custom-fields/index.js";
+export { createCustomFieldsService, customFieldsRoutes, registerFieldIndexWorker, type CustomFieldsService } from "./custom-fields/index.js";
 export { createExportService, exportRoutes } from "./export/index.js";
 export { createDuplicatesService, createMergesService, duplicatesRoutes } from "./duplicates/index.js";
 export {

@@ -15,6 +15,8 @@ import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Caller } from "../../platform/auth/caller.js";
 import { conflict, invalidField, notFound } from "../../platform/http/app-error.js";
 import { iso } from "../../platform/http/iso.js";
+import type { JobQueue } from "../../platform/jobs/index.js";
+import { queueFieldIndexSync } from "./custom-field-indexes.job.js";
 import { forgetCustomFieldRules } from "./custom-field-rules-cache.js";
 import * as repository from "./custom-fields.repository.js";
 
@@ -51,8 +53,11 @@ function checkedDefault(field: { type: CustomField["type"]; options: SelectOptio
   return parsed.data;
 }
 
-/** Only admins and owners reach this service (permission custom_fields:manage on writes). */
-export function createCustomFieldsService({ db }: { db: Database }) {
+/**
+ * Only admins and owners reach this service (permission custom_fields:manage on writes). Creating
+ * and deleting a field queue the job that builds or drops its list indexes (custom-field-indexes.job.ts).
+ */
+export function createCustomFieldsService({ db, jobs }: { db: Database; jobs: JobQueue }) {
   async function load(tx: Parameters<typeof repository.findDefinition>[0], caller: Caller, id: string) {
     const row = await repository.findDefinition(tx, caller.workspaceId, id);
     if (!row) throw notFound("Custom field");
@@ -92,6 +97,7 @@ export function createCustomFieldsService({ db }: { db: Database }) {
           createdBy: caller.userId,
         });
         await recordAudit(tx, caller, { entityType: "custom_field", entityId: row.id, action: "create", before: null, after: row });
+        await queueFieldIndexSync(jobs, tx, caller.workspaceId, row.id);
         return toCustomField(row);
       }).finally(() => forgetCustomFieldRules(caller.workspaceId)),
 
@@ -125,6 +131,7 @@ export function createCustomFieldsService({ db }: { db: Database }) {
         await repository.stripValues(tx, caller.workspaceId, before.object, before.key);
         await repository.deleteDefinition(tx, caller.workspaceId, id);
         await recordAudit(tx, caller, { entityType: "custom_field", entityId: id, action: "delete", before, after: null });
+        await queueFieldIndexSync(jobs, tx, caller.workspaceId, id);
       }).finally(() => forgetCustomFieldRules(caller.workspaceId)),
   };
 }

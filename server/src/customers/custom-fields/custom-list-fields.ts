@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { toE164, type CustomFieldRule } from "../../../../contracts/index.js";
 import { invalidFieldFor, operatorsByType, parseBoolean, parseValue, scalarCondition, type ListField } from "../../db/list-query.js";
 import { invalidField } from "../../platform/http/app-error.js";
+import { areValueFunctionsLeakproof, indexedValueSql, isIndexedFieldType } from "./custom-field-indexes.expressions.js";
 
 interface RecordTable {
   /** custom_value_matches (migration 0006) serves contacts and companies; deals use plain containment. */
@@ -12,9 +13,12 @@ interface RecordTable {
 
 /**
  * The list fields `custom.<key>` for one request: the same filter operators and sorts as
- * built-in fields, over the record's `custom` jsonb. eq and in are answered through
- * custom_value_matches, which uses the GIN index that row-level security keeps the plain
- * query from using; other operators compare the extracted value (docs/decisions/0004-custom-fields-in-jsonb.md).
+ * built-in fields, over the record's `custom` jsonb. On contacts and companies, number, money,
+ * date and single_select fields sort, page and filter on their typed value function, the
+ * expression of the field's own indexes (custom-field-indexes.job.ts). Other fields answer eq
+ * and in through custom_value_matches, which uses the GIN index that row-level security keeps
+ * the plain query from using, and compare the extracted value for the other operators
+ * (docs/decisions/0004-custom-fields-in-jsonb.md).
  */
 export function customListFields(rules: CustomFieldRule[], table: RecordTable): Record<string, ListField> {
   return Object.fromEntries(rules.map((rule) => [`custom.${rule.key}`, listFieldOf(rule, table)]));
@@ -50,20 +54,34 @@ function listFieldOf(rule: CustomFieldRule, table: RecordTable): ListField {
         return { column: text, type: "text", isNullable: true, isSortable: rule.type !== "long_text" };
     }
   })();
-  return {
-    ...field,
-    filter: (operator, raw) => {
-      const path = `filter.${name}.${operator}`;
-      const operators = operatorsByType[field.type];
-      if (!operators.includes(operator)) throw invalidFieldFor(path, operators);
-      if (operator === "eq") return matching([documentValue(rule, path, field, raw)]);
-      if (operator === "in") {
-        const parts = raw.split(",").map((part) => part.trim());
-        if (parts.length > 100) throw invalidField(path, "must list 1 to 100 comma-separated values");
-        return matching(parts.map((part) => documentValue(rule, path, field, part)));
-      }
-      return scalarCondition(path, field, operator, raw);
-    },
+  if (table.name !== "deals" && isIndexedFieldType(rule.type)) {
+    const indexed: ListField = { ...field, column: sql.raw(indexedValueSql(rule.type, rule.key, `"${table.name}"."custom"`)) };
+    // Without leakproof value functions a filter on them cannot use the index; it filters as before.
+    return { ...indexed, filter: areValueFunctionsLeakproof() ? (operator, raw) => indexedFilter(name, indexed, operator, raw) : filterOf(rule, name, field, matching) };
+  }
+  return { ...field, filter: filterOf(rule, name, field, matching) };
+}
+
+/** Every operator on the typed value, so each condition is one the field's indexes answer. */
+function indexedFilter(name: string, field: ListField, operator: string, raw: string): SQL {
+  const path = `filter.${name}.${operator}`;
+  const operators = operatorsByType[field.type];
+  if (!operators.includes(operator)) throw invalidFieldFor(path, operators);
+  return scalarCondition(path, field, operator, raw);
+}
+
+function filterOf(rule: CustomFieldRule, name: string, field: ListField, matching: (documents: unknown[]) => SQL) {
+  return (operator: string, raw: string): SQL => {
+    const path = `filter.${name}.${operator}`;
+    const operators = operatorsByType[field.type];
+    if (!operators.includes(operator)) throw invalidFieldFor(path, operators);
+    if (operator === "eq") return matching([documentValue(rule, path, field, raw)]);
+    if (operator === "in") {
+      const parts = raw.split(",").map((part) => part.trim());
+      if (parts.length > 100) throw invalidField(path, "must list 1 to 100 comma-separated values");
+      return matching(parts.map((part) => documentValue(rule, path, field, part)));
+    }
+    return scalarCondition(path, field, operator, raw);
   };
 }
 
