@@ -14,20 +14,19 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { buildApp } from "../server/src/app.js";
 import { loadConfig } from "../server/src/config.js";
 import { openDatabase, type DatabaseHandle } from "../server/src/db/client.js";
 import { runMigrations } from "../server/src/db/migrate.js";
 import { startJobQueue } from "../server/src/platform/jobs/index.js";
+import { recreateDatabase } from "./database.js";
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, "").split("=")) as [string, string][]);
 const kind = (args.db ?? "postgres") as "postgres" | "pglite";
 const rows = Number(args.n ?? 100_000);
 /** Rows per committed chunk; the server's default (PILLAR_IMPORT_CHUNK_ROWS) unless given. */
 const chunkRows: Record<string, string> = args.chunk ? { PILLAR_IMPORT_CHUNK_ROWS: args.chunk } : {};
-const pgUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
 
 const firstNames = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Margaret", "Ken", "Frances", "John", "Radia", "Tim", "Zoë", "Jürgen", "Åsa"];
 const lastNames = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Allen", "McCarthy", "Perlman", "Berners-Lee"];
@@ -106,12 +105,7 @@ async function bareCopy(database: DatabaseHandle, count: number): Promise<number
 
 async function openBenchDatabase(): Promise<DatabaseHandle> {
   if (kind === "pglite") return openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "pillar-import-bench-")) });
-  const admin = new pg.Client({ connectionString: `${pgUrl}/postgres` });
-  await admin.connect();
-  await admin.query("drop database if exists pillar_import_bench with (force)");
-  await admin.query("create database pillar_import_bench");
-  await admin.end();
-  return openDatabase({ url: `${pgUrl}/pillar_import_bench` });
+  return openDatabase({ url: await recreateDatabase("pillar_import_bench") });
 }
 
 async function main() {

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { openDatabase } from "../server/src/db/client.js";
 import { pgBaseline, pgliteBaseline, type Operation } from "./baseline.js";
+import { postgresServerUrl, recreateDatabase } from "./database.js";
 import { cpuUsedMs, databaseCpuSample, ownCpuMs, processCpuMs, type CpuSample } from "./cpu.js";
 import { httpClient, measure, type Measurement, type Phase } from "./load.js";
 import { evaluateTargets, machine, printTable, writeResults, type RunResult, type ScenarioResult } from "./report.js";
@@ -29,7 +30,7 @@ const { values: args } = parseArgs({
     tsx: { type: "boolean", default: false },
   },
 });
-const serverUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
+const serverUrl = postgresServerUrl;
 const benchDbUrl = `${serverUrl}/pillar_bench`;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -72,11 +73,7 @@ async function prepare(): Promise<State> {
     }
   }
   if (db === "postgres") {
-    const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-    await admin.connect();
-    await admin.query("drop database if exists pillar_bench with (force)");
-    await admin.query("create database pillar_bench");
-    await admin.end();
+    await recreateDatabase("pillar_bench");
   } else {
     fs.rmSync(pgliteDir, { recursive: true, force: true });
   }

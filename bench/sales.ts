@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { pgBaseline } from "./baseline.js";
+import { postgresServerUrl, recreateDatabase } from "./database.js";
 import { httpClient, measure, type Measurement, type Phase } from "./load.js";
 import { machine } from "./report.js";
 import type { Context, Query, Scenario } from "./scenarios.js";
@@ -18,8 +19,7 @@ import { createWorkspace, startServer, withRssSampling } from "./server.js";
 const { values: args } = parseArgs({ options: { deals: { type: "string" }, board: { type: "string" }, quick: { type: "boolean", default: false }, reuse: { type: "boolean", default: false } } });
 const totalDeals = Number(args.deals ?? (args.quick ? 100_000 : 1_000_000));
 const boardDeals = Number(args.board ?? 10_000);
-const serverUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
-const databaseUrl = `${serverUrl}/pillar_bench_sales`;
+const databaseUrl = `${postgresServerUrl}/pillar_bench_sales`;
 const phase: Phase = args.quick
   ? { warmup: 10, sequential: 60, concurrency: 8, maxRequests: 500, maxSeconds: 3, maxSequentialSeconds: 20 }
   : { warmup: 20, sequential: 200, concurrency: 8, maxRequests: 5000, maxSeconds: 5, maxSequentialSeconds: 60 };
@@ -39,11 +39,7 @@ const stagesOf = (kinds: string[]) => kinds.map((kind, index) => ({ name: `Stage
 
 /** A fresh database; the workspace, pipelines, rates and targets through the API; the deals by bulk SQL. */
 async function prepare() {
-  const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await admin.connect();
-  await admin.query("drop database if exists pillar_bench_sales with (force)");
-  await admin.query("create database pillar_bench_sales");
-  await admin.end();
+  await recreateDatabase("pillar_bench_sales");
 
   const server = await startServer({ DATABASE_URL: databaseUrl });
   try {

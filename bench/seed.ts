@@ -52,7 +52,7 @@ export const contactColumns = [
 ] as const;
 const companyColumns = ["workspace_id", "id", "created_at", "updated_at", "created_by", "name", "domain", "industry", "employee_count", "owner_id", "tags"] as const;
 
-type Value = string | number | null;
+export type Value = string | number | null;
 
 /** mulberry32: small, fast and seedable. */
 function random(seed: number) {
@@ -183,12 +183,17 @@ async function insertRows(executor: Executor, table: string, columns: readonly s
   if (batch.length) await flush(batch);
 }
 
+export interface SeedOptions {
+  /** Rewrites the stream of contact rows on its way to the database (bench/duplicates.ts plants duplicates); at most plan.contacts rows. */
+  contacts?: (rows: Generator<Value[]>) => Generator<Value[]>;
+}
+
 /**
  * Loads companies then contacts. The secondary indexes of contacts are dropped during the load and
  * rebuilt from their own definitions afterwards (the usual bulk-load practice), and the FK
  * trigger is skipped with session_replication_role (the data is consistent by construction).
  */
-export async function seed(executor: Executor, plan: SeedPlan, log: (line: string) => void): Promise<Samples> {
+export async function seed(executor: Executor, plan: SeedPlan, log: (line: string) => void, options: SeedOptions = {}): Promise<Samples> {
   const samples: Samples = { ids: [], emails: [] };
   const companyIds: string[] = [];
   await executor.exec("set session_replication_role = replica; set maintenance_work_mem = '512MB'");
@@ -200,7 +205,8 @@ export async function seed(executor: Executor, plan: SeedPlan, log: (line: strin
      where i.indrelid = 'contacts'::regclass and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`,
   );
   for (const index of indexes) await executor.exec(`drop index ${index.name as string}`);
-  await insertRows(executor, "contacts", contactColumns, contactRows(plan, companyIds, samples));
+  const rows = contactRows(plan, companyIds, samples);
+  await insertRows(executor, "contacts", contactColumns, options.contacts ? options.contacts(rows) : rows);
   const loaded = performance.now();
   log(`loaded ${plan.contacts.toLocaleString("en")} contacts + ${plan.companies} companies in ${((loaded - started) / 1000).toFixed(1)} s (${Math.round(plan.contacts / ((loaded - started) / 1000)).toLocaleString("en")} rows/s)`);
   for (const index of indexes) await executor.exec(index.def as string);

@@ -12,7 +12,7 @@ const reasonWeight: Record<DuplicateReason, (score: number) => number> = {
 };
 
 /** Above this many records sharing a key (a shared info@ address), the key says nothing about identity. */
-const maxGroupSize = 50;
+export const maxGroupSize = 50;
 
 interface GroupRow {
   ids: string[];
