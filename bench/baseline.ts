@@ -1,22 +1,33 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
-import { sessionSql, tokenHash, workspaceSql, type Context, type Query, type Scenario } from "./scenarios.js";
+import { callerCacheSeconds } from "../server/src/platform/auth/caller-cache.js";
+import { beginInWorkspaceSql, sessionSql, tokenHash, workspaceSql, type Context, type Query, type Scenario } from "./scenarios.js";
 
 /**
  * The bare-driver path for one request, doing what the server does per request: resolve the
- * session (a pool query), then BEGIN, set_config workspace + role, the scenario's SQL, COMMIT.
+ * session (a pool query, once per caller-cache period as the server does), then BEGIN with the
+ * workspace and role set_config in one round trip, the scenario's SQL, COMMIT.
  */
 export type Operation = (i: number) => Promise<void>;
 
+/** The server looks a session up again only when its cached caller expires. */
+function sessionCheck(lookUp: () => Promise<number>) {
+  let checkedAt = -Infinity;
+  return async () => {
+    if (performance.now() - checkedAt < callerCacheSeconds * 1000) return;
+    if ((await lookUp()) !== 1) throw new Error("baseline: session not found");
+    checkedAt = performance.now();
+  };
+}
+
 export function pgBaseline(pool: pg.Pool, context: Context, scenario: Scenario): Operation {
   const hash = tokenHash(context.sessionToken);
+  const checkSession = sessionCheck(async () => (await pool.query(sessionSql, [hash, new Date().toISOString(), 1])).rowCount ?? 0);
   return async (i) => {
-    const session = await pool.query(sessionSql, [hash, new Date().toISOString(), 1]);
-    if (session.rowCount !== 1) throw new Error("baseline: session not found");
+    await checkSession();
     const client = await pool.connect();
     try {
-      await client.query("begin");
-      await client.query(workspaceSql, [context.workspaceId]);
+      await client.query(beginInWorkspaceSql(context.workspaceId));
       await scenario.sql((text, params) => client.query(text, params), i);
       await client.query("commit");
     } catch (error) {
@@ -31,9 +42,9 @@ export function pgBaseline(pool: pg.Pool, context: Context, scenario: Scenario):
 /** PGlite is one in-process session: transactions queue on its lock, as in the server. */
 export function pgliteBaseline(pglite: PGlite, context: Context, scenario: Scenario): Operation {
   const hash = tokenHash(context.sessionToken);
+  const checkSession = sessionCheck(async () => (await pglite.query(sessionSql, [hash, new Date().toISOString(), 1])).rows.length);
   return async (i) => {
-    const session = await pglite.query(sessionSql, [hash, new Date().toISOString(), 1]);
-    if (session.rows.length !== 1) throw new Error("baseline: session not found");
+    await checkSession();
     await pglite.transaction(async (tx) => {
       await tx.query(workspaceSql, [context.workspaceId]);
       const query: Query = (text, params) => tx.query(text, params);

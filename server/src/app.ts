@@ -4,7 +4,7 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { DatabaseHandle } from "./db/client.js";
 import { webDistFolder } from "./project-paths.js";
@@ -58,6 +58,7 @@ import {
   registerApiDocs,
   registerAuthentication,
   registerErrorHandling,
+  responseSerializerCompiler,
   savedViewsRoutes,
   workspacesRoutes,
   type JobQueue,
@@ -80,7 +81,7 @@ export async function buildApp({ config, database, jobs }: { config: Config; dat
     routerOptions: { querystringParser: parseQueryString },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandling(app);
   await app.register(cookie);
 

@@ -16,6 +16,7 @@ export { savedViewsRoutes } from "./views/saved-views.routes.js";
 export { createSavedViewsService } from "./views/saved-views.service.js";
 export { registerAuthentication } from "./http/authenticate.js";
 export { registerErrorHandling } from "./http/error-handler.js";
+export { responseSerializerCompiler } from "./http/response-serializer.js";
 export { parseQueryString } from "./http/querystring.js";
 export { notificationsRoutes, createNotificationsService } from "./notifications/index.js";
 export { registerApiDocs } from "./http/api-docs.js";

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { contactFilterFields, contactSortFields, LeadStatus, LifecycleStage, toE164, type CustomFieldRule } from "../../../../contracts/index.js";
 import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField, type SortKey } from "../../db/list-query.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
@@ -31,8 +31,12 @@ const listFields: Record<(typeof contactFilterFields)[number], ListField> = {
 const sortable = new Set<string>(contactSortFields);
 for (const [name, field] of Object.entries(listFields)) field.isSortable = sortable.has(name);
 
+// The search text and the creating import stay in the database: no answer shows them, and the search text is a contact's longest column.
+const { searchText: _searchText, importId: _importId, ...storedColumns } = getTableColumns(contacts);
+export type StoredContact = Omit<typeof contacts.$inferSelect, "searchText" | "importId">;
+
 const contactColumns = {
-  contact: contacts,
+  contact: storedColumns,
   companyName: companies.name,
   ownerName: users.name,
   ownerEmail: users.email,

@@ -18,9 +18,8 @@ import { createRecordTrash } from "../shared/record-trash.js";
 import { assertCanAssignOwner, assertCanModify } from "../shared/records.policy.js";
 import { initialLeadStatus, ownersForNewLeads, type LeadAssigner } from "./contacts.lead-assignment.js";
 import * as repository from "./contacts.repository.js";
-import type { contacts } from "./contacts.schema.js";
 
-type ContactRecord = typeof contacts.$inferSelect;
+type ContactRecord = repository.StoredContact;
 type NewContact = z.output<typeof CreateSchema>;
 type ContactChanges = z.output<typeof UpdateSchema>;
 
@@ -55,8 +54,8 @@ export function toContact(row: NonNullable<repository.ContactRow>): Contact {
   };
 }
 
-/** The audited view of a contact: its stored fields without the derived search text. */
-export function snapshot(contact: ContactRecord): Record<string, unknown> {
+/** The audited view of a contact: its stored fields without the derived search text and the creating import (bulk paths read whole rows). */
+export function snapshot(contact: ContactRecord & { searchText?: unknown; importId?: unknown }): Record<string, unknown> {
   const { searchText: _searchText, importId: _importId, ...fields } = contact;
   return fields;
 }

@@ -4,8 +4,7 @@ import { inWorkspace } from "../../db/workspace-transaction.js";
 import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Caller } from "../../platform/auth/caller.js";
 import { notFound } from "../../platform/http/app-error.js";
-import { findContact, updateContact } from "../contacts/contacts.repository.js";
-import type { contacts } from "../contacts/contacts.schema.js";
+import { findContact, updateContact, type StoredContact } from "../contacts/contacts.repository.js";
 import { toContact } from "../contacts/contacts.service.js";
 import { clearConsentSources, listConsentHistory } from "./consent.repository.js";
 import type { ContactDataSource, PersonalValues } from "./contact-data-source.js";
@@ -13,7 +12,6 @@ import { omitFields, type FieldPermissionsService } from "./field-permissions.se
 import * as repository from "./privacy.repository.js";
 import { erasedMarker, identifierPattern, likePatterns, scrubJson, scrubText } from "./scrub-text.js";
 
-type ContactRecord = typeof contacts.$inferSelect;
 
 /** Contact fields that hold personal data: erased from the row and, wholesale, from its audit history. */
 const personalFields = ["firstName", "lastName", "emails", "phones", "jobTitle", "birthday", "address", "notes", "custom"];
@@ -22,7 +20,7 @@ const personalFields = ["firstName", "lastName", "emails", "phones", "jobTitle",
  * What identifies the person in text elsewhere. The first name alone is left out: scrubbing
  * every "Ada" in the workspace would damage other people's records.
  */
-export function personalValuesOf(contact: ContactRecord): PersonalValues {
+export function personalValuesOf(contact: StoredContact): PersonalValues {
   const fullName = [contact.firstName, contact.lastName].filter(Boolean).join(" ");
   const identifiers = [
     fullName,

@@ -5,7 +5,7 @@ import { recordAudit } from "../../platform/audit/audit.service.js";
 import type { Caller } from "../../platform/auth/caller.js";
 import { notFound } from "../../platform/http/app-error.js";
 import { assertLiveCompany, findCompany, insertCompany } from "../companies/companies.repository.js";
-import { findContact, updateContact } from "../contacts/contacts.repository.js";
+import { findContact, updateContact, type StoredContact } from "../contacts/contacts.repository.js";
 import type { contacts } from "../contacts/contacts.schema.js";
 import { snapshot, toContact } from "../contacts/contacts.service.js";
 import { customValuesForCreate } from "../custom-fields/index.js";
@@ -25,7 +25,7 @@ export async function loadContactForChange(tx: Transaction, caller: Caller, id: 
 }
 
 /** Changes a contact's fields with an audit entry; answers the contact as the API shows it. */
-export async function changeContact(tx: Transaction, caller: Caller, before: typeof contacts.$inferSelect, changes: Partial<typeof contacts.$inferInsert>): Promise<Contact> {
+export async function changeContact(tx: Transaction, caller: Caller, before: StoredContact, changes: Partial<typeof contacts.$inferInsert>): Promise<Contact> {
   await updateContact(tx, caller.workspaceId, before.id, { ...changes, updatedAt: new Date() });
   const after = (await findContact(tx, caller.workspaceId, before.id))!;
   await recordAudit(tx, caller, { entityType: "contact", entityId: before.id, action: "update", before: snapshot(before), after: snapshot(after.contact) });
