@@ -1,6 +1,8 @@
 import { and, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { contactFilterFields, contactSortFields, LeadStatus, LifecycleStage, toE164, type CustomFieldRule } from "../../../../contracts/index.js";
 import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField, type SortKey } from "../../db/list-query.js";
+import type { Database } from "../../db/client.js";
+import { preparedSelect } from "../../db/prepared-select.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { users } from "../../platform/auth/auth.schema.js";
 import { companies } from "../companies/companies.schema.js";
@@ -42,7 +44,7 @@ const contactColumns = {
   ownerEmail: users.email,
 };
 
-function baseSelect(tx: Transaction, extra: Record<string, SQL> = {}) {
+function baseSelect(tx: Transaction | Database, extra: Record<string, SQL> = {}) {
   return tx
     .select({ ...contactColumns, ...extra })
     .from(contacts)
@@ -52,8 +54,16 @@ function baseSelect(tx: Transaction, extra: Record<string, SQL> = {}) {
 
 export type ContactRow = Awaited<ReturnType<typeof findContact>> & {};
 
-export async function findContact(tx: Transaction, workspaceId: string, id: string) {
-  const [row] = await baseSelect(tx).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+type ContactSelectRow = Awaited<ReturnType<typeof baseSelect>>[number];
+
+const contactById = preparedSelect<ContactSelectRow>("contact_by_id", (db) =>
+  baseSelect(db)
+    .where(and(eq(contacts.workspaceId, sql.placeholder("workspaceId")), eq(contacts.id, sql.placeholder("id"))))
+    .$dynamic(),
+);
+
+export async function findContact(tx: Transaction, workspaceId: string, id: string): Promise<ContactSelectRow | undefined> {
+  const [row] = await contactById(tx, { workspaceId, id });
   return row;
 }
 
