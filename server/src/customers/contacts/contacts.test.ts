@@ -55,6 +55,22 @@ describe("contacts", () => {
     }
   });
 
+  it("finds a whole e-mail address by its owners in this workspace, and by substring when nobody has it exactly", async () => {
+    const owner = await signUpOwner(context.app);
+    const stranger = await signUpOwner(context.app);
+    const exact = await createContact(owner, { emails: [{ address: "ann@corp.example", primary: true }] });
+    const longer = await createContact(owner, { emails: [{ address: "joann@corp.example", primary: true }] });
+    const trashed = await createContact(owner, { emails: [{ address: "ann@corp.example", primary: true }] });
+    await owner.request("DELETE", `/api/v1/contacts/${trashed.id}`);
+    await createContact(stranger, { emails: [{ address: "ann@corp.example", primary: true }] });
+    const ids = async (query: string) => (await owner.request("GET", `/api/v1/contacts?${query}`)).body.data.map((row: { id: string }) => row.id);
+
+    expect(await ids("q=ANN%40corp.example")).toEqual([exact.id]);
+    expect(await ids("q=ann%40corp.example&trash=true")).toEqual([trashed.id]);
+    await owner.request("DELETE", `/api/v1/contacts/${exact.id}`);
+    expect(await ids("q=ann%40corp.example")).toEqual([longer.id]);
+  });
+
   it("soft-deletes into the trash, restores, and lets only admins purge from the trash", async () => {
     const owner = await signUpOwner(context.app);
     const contact = await createContact(owner);
