@@ -28,7 +28,7 @@ export function pgBaseline(pool: pg.Pool, context: Context, scenario: Scenario):
     const client = await pool.connect();
     try {
       await client.query(beginInWorkspaceSql(context.workspaceId));
-      await scenario.sql((text, params) => client.query(text, params), i);
+      await scenario.sql((text, params, name) => client.query({ text, values: params, name }), i);
       await client.query("commit");
     } catch (error) {
       await client.query("rollback");

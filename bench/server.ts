@@ -28,6 +28,12 @@ export async function freePort(): Promise<number> {
 }
 
 const bundle = path.join(root, "dist/bench/main.mjs");
+
+/** The flags `npm start` gives node (its heap limit keeps V8 collecting before RSS grows), read from package.json so both stay one. */
+function startNodeFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  return scripts.start.split(" ").filter((word) => word.startsWith("--"));
+}
 let isBundleBuilt = false;
 
 /** The same build as `npm start` makes (packages stay external, so node_modules resolves from dist/). */
@@ -53,7 +59,7 @@ export async function startServer(env: Record<string, string>, { loader = "bundl
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL; // PGlite runs must not pick up a PostgreSQL URL from the shell
   if (loader === "bundle") await buildBundle();
-  const args = loader === "bundle" ? [bundle] : ["--import", "tsx", "server/src/main.ts"];
+  const args = [...startNodeFlags(), ...(loader === "bundle" ? [bundle] : ["--import", "tsx", "server/src/main.ts"])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: { ...inherited, ...env, PORT: String(port), HOST: "127.0.0.1", PILLAR_SIGNUP: "open", PILLAR_LOG_LEVEL: "warn" },
