@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "driz
 import { contactFilterFields, contactSortFields, LeadStatus, LifecycleStage, toE164, type CustomFieldRule } from "../../../../contracts/index.js";
 import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField, type SortKey } from "../../db/list-query.js";
 import type { Database } from "../../db/client.js";
-import { preparedSelect } from "../../db/prepared-select.js";
+import { preparedSelect, selectWithFixedColumns } from "../../db/prepared-select.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { users } from "../../platform/auth/auth.schema.js";
 import { companies } from "../companies/companies.schema.js";
@@ -62,6 +62,8 @@ const contactById = preparedSelect<ContactSelectRow>("contact_by_id", (db) =>
     .$dynamic(),
 );
 
+const contactPage = selectWithFixedColumns<ContactSelectRow>((db) => baseSelect(db).$dynamic());
+
 export async function findContact(tx: Transaction, workspaceId: string, id: string): Promise<ContactSelectRow | undefined> {
   const [row] = await contactById(tx, { workspaceId, id });
   return row;
@@ -114,15 +116,15 @@ export async function listContacts(tx: Transaction, workspaceId: string, query: 
   const idColumn = sql`${contacts.id}`;
   conditions.push(afterCursor(query.cursor, keys, idColumn));
 
-  const rows = await baseSelect(tx, extra)
-    .where(and(...conditions))
-    .orderBy(...orderBy(keys, idColumn))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > query.limit && last ? cursorFor({ ...last.contact, ...customSortValues(last.contact.custom), rank: (last as Record<string, unknown>).rank }, keys, last.contact.id) : null;
-  return { rows: page, nextCursor };
+  const page = { where: and(...conditions), orderBy: orderBy(keys, idColumn), limit: query.limit + 1 };
+  // Search selects its rank too; every other list reads the same columns, written out once.
+  const rows: (ContactSelectRow & { rank?: unknown })[] = query.q
+    ? await baseSelect(tx, extra).where(page.where).orderBy(...page.orderBy).limit(page.limit)
+    : await contactPage(tx, page);
+  const pageRows = rows.slice(0, query.limit);
+  const last = pageRows[pageRows.length - 1];
+  const nextCursor = rows.length > query.limit && last ? cursorFor({ ...last.contact, ...customSortValues(last.contact.custom), rank: last.rank }, keys, last.contact.id) : null;
+  return { rows: pageRows, nextCursor };
 }
 
 export async function insertContact(tx: Transaction, values: typeof contacts.$inferInsert) {
