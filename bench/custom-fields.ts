@@ -5,11 +5,11 @@ import pg from "pg";
 import { indexedValueSql } from "../server/src/customers/custom-fields/custom-field-indexes.expressions.js";
 import { pgBaseline } from "./baseline.js";
 import { recreateDatabase } from "./database.js";
-import { httpClient, measure, type Measurement, type Phase } from "./load.js";
+import { measure, type Measurement, type Phase } from "./load.js";
 import { machine } from "./report.js";
 import type { Context, Query, Scenario } from "./scenarios.js";
 import { pgExecutor, seed, type Executor, type Value } from "./seed.js";
-import { createWorkspace, startServer, withRssSampling } from "./server.js";
+import { createWorkspace, measureThroughServer, startServer } from "./server.js";
 
 /**
  * npm run bench:custom-fields -- [--contacts=1000000] [--quick]
@@ -136,25 +136,12 @@ for (const item of cases) {
 }
 await pool.end();
 
-const server = await startServer({ DATABASE_URL: databaseUrl });
-const http = httpClient(server.port, cookie, phase.concurrency);
-const { result: served, peakMb } = await withRssSampling(server, async () => {
-  const results = new Map<string, Measurement>();
-  for (const item of cases) {
-    const request = { method: "GET" as const, path: `/api/v1/contacts?limit=50&${item.path}` };
-    results.set(
-      item.key,
-      await measure(async () => {
-        const response = await http.send(request);
-        if (response.status !== 200) throw new Error(`${item.key}: HTTP ${response.status} ${response.body.slice(0, 300)}`);
-      }, phase),
-    );
-  }
-  return results;
-}).finally(async () => {
-  http.close();
-  await server.stop();
-});
+const { results: served, peakMb } = await measureThroughServer(
+  { DATABASE_URL: databaseUrl },
+  cookie,
+  phase,
+  cases.map((item) => ({ key: item.key, request: { method: "GET" as const, path: `/api/v1/contacts?limit=50&${item.path}` } })),
+);
 
 const rows = cases.map((item) => ({
   scenario: item.label,

@@ -5,10 +5,10 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { pgBaseline } from "./baseline.js";
 import { postgresServerUrl, recreateDatabase } from "./database.js";
-import { httpClient, measure, type Measurement, type Phase } from "./load.js";
+import { measure, type Measurement, type Phase } from "./load.js";
 import { machine } from "./report.js";
 import type { Context, Query, Scenario } from "./scenarios.js";
-import { createWorkspace, startServer, withRssSampling } from "./server.js";
+import { createWorkspace, measureThroughServer, startServer } from "./server.js";
 
 /**
  * npm run bench:sales -- [--deals=1000000] [--board=10000] [--quick] [--reuse]
@@ -163,25 +163,12 @@ const baseline = new Map<string, Measurement>();
 for (const scenario of list) baseline.set(scenario.key, await measure(pgBaseline(pool, context, scenario), phase));
 await pool.end();
 
-const server = await startServer({ DATABASE_URL: databaseUrl });
-const http = httpClient(server.port, prepared.cookie, phase.concurrency);
-const { result: measured, peakMb } = await withRssSampling(server, async () => {
-  const results = new Map<string, Measurement>();
-  for (const scenario of list) {
-    const request = scenario.request(0);
-    results.set(
-      scenario.key,
-      await measure(async () => {
-        const response = await http.send(request);
-        if (response.status !== 200) throw new Error(`${scenario.key}: HTTP ${response.status} ${response.body.slice(0, 300)}`);
-      }, phase),
-    );
-  }
-  return results;
-}).finally(async () => {
-  http.close();
-  await server.stop();
-});
+const { results: measured, peakMb } = await measureThroughServer(
+  { DATABASE_URL: databaseUrl },
+  prepared.cookie,
+  phase,
+  list.map((scenario) => ({ key: scenario.key, request: scenario.request(0) })),
+);
 
 const limits: Record<string, number> = { board: 100, forecast: 300 };
 const rows = list.map((scenario) => {

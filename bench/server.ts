@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { httpClient, measure, type ApiRequest, type Measurement, type Phase } from "./load.js";
 
 /**
  * The real server in a child process, so its RSS is its own: by default the esbuild bundle that
@@ -111,6 +112,32 @@ export async function withRssSampling<T>(server: ServerProcess, work: () => Prom
   } finally {
     clearInterval(timer);
   }
+}
+
+/** Starts the server, measures each request in turn through it (its RSS sampled all along), then stops it. */
+export async function measureThroughServer(
+  env: Record<string, string>,
+  cookie: string,
+  phase: Phase,
+  requests: { key: string; request: ApiRequest }[],
+): Promise<{ results: Map<string, Measurement>; peakMb: number }> {
+  const server = await startServer(env);
+  const http = httpClient(server.port, cookie, phase.concurrency);
+  const { result: results, peakMb } = await withRssSampling(server, async () => {
+    const measured = new Map<string, Measurement>();
+    for (const { key, request } of requests) {
+      const operation = async () => {
+        const response = await http.send(request);
+        if (response.status !== 200) throw new Error(`${key}: HTTP ${response.status} ${response.body.slice(0, 300)}`);
+      };
+      measured.set(key, await measure(operation, phase));
+    }
+    return measured;
+  }).finally(async () => {
+    http.close();
+    await server.stop();
+  });
+  return { results, peakMb };
 }
 
 export interface Workspace {
