@@ -44,8 +44,10 @@ const rank =
   '((case when lower("contacts"."first_name") like $1 or lower("contacts"."last_name") like $2 then 1 else 0 end) + word_similarity($3, "contacts"."search_text"))::real';
 const searchSql = `${select}, ${rank}${joins} where ("contacts"."workspace_id" = $4 and "contacts"."deleted_at" is null and "contacts"."id" in (select contact_search_candidates($5, $6, $7, $8, $9))) order by ${rank.replace("$1", "$10").replace("$2", "$11").replace("$3", "$12")} desc nulls last, "contacts"."id" desc limit $13`;
 const getSql = `${select}${joins} where ("contacts"."workspace_id" = $1 and "contacts"."id" = $2)`;
-/** The server runs a contact by id as this named prepared statement (db/prepared-select.ts); the baseline prepares it too. */
+/** The server runs these as named prepared statements (db/prepared-queries.ts); the baseline prepares them too. */
 const contactByIdStatement = "contact_by_id";
+const leadRulesStatement = "active_lead_rules";
+const auditStatement = "insert_audit_entry";
 const leadRulesSql =
   'select "workspace_id", "id", "created_at", "updated_at", "created_by", "name", "position", "conditions", "strategy", "assignee_id", "team_id", "last_assignee_id", "is_active" from "lead_assignment_rules" where ("lead_assignment_rules"."workspace_id" = $1 and "lead_assignment_rules"."is_active" = $2) order by "lead_assignment_rules"."position" asc, "lead_assignment_rules"."created_at" asc, "lead_assignment_rules"."id" asc';
 const insertSql =
@@ -116,7 +118,7 @@ export function scenarios(context: Context): Scenario[] {
         const id = v7();
         const now = new Date().toISOString();
         const emails = [{ address: `bench.sql.${i}.${Date.now()}@example.com`, primary: true }];
-        await query(leadRulesSql, [workspaceId, true]);
+        await query(leadRulesSql, [workspaceId, true], leadRulesStatement);
         await query(insertSql, [workspaceId, id, now, now, context.userId, "Bench", `Sql${i}`, JSON.stringify(emails), "[]", context.userId, "new", "{}", "{}"]);
         const row = await query(getSql, [workspaceId, id], contactByIdStatement);
         const changes = {
@@ -132,7 +134,7 @@ export function scenarios(context: Context): Scenario[] {
           emailConsent: { before: null, after: "unknown" },
           lifecycleStage: { before: null, after: "lead" },
         };
-        await query(auditSql, [workspaceId, v7(), "contact", id, "create", context.userId, null, JSON.stringify(changes), now]);
+        await query(auditSql, [workspaceId, v7(), "contact", id, "create", context.userId, null, JSON.stringify(changes), now], auditStatement);
         await query(duplicatesSql, [id]);
         return row;
       },

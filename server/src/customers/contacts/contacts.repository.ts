@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from "driz
 import { contactFilterFields, contactSortFields, LeadStatus, LifecycleStage, toE164, type CustomFieldRule } from "../../../../contracts/index.js";
 import { afterCursor, buildFilters, cursorFor, orderBy, parseSort, type ListField, type SortKey } from "../../db/list-query.js";
 import type { Database } from "../../db/client.js";
-import { preparedSelect, selectWithFixedColumns } from "../../db/prepared-select.js";
+import { preparedSelect, selectWithFixedColumns } from "../../db/prepared-queries.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { users } from "../../platform/auth/auth.schema.js";
 import { companies } from "../companies/companies.schema.js";

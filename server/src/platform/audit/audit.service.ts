@@ -4,6 +4,7 @@ import type { AuditEntry } from "../../../../contracts/index.js";
 import type { Database } from "../../db/client.js";
 import { newId } from "../../db/ids.js";
 import { encodeCursor } from "../../db/list-query.js";
+import { preparedWrite } from "../../db/prepared-queries.js";
 import { inWorkspace, type Transaction } from "../../db/workspace-transaction.js";
 import { users } from "../auth/auth.schema.js";
 import type { Caller } from "../auth/caller.js";
@@ -40,7 +41,7 @@ export async function recordAudit(
   caller: Caller,
   entry: { entityType: string; entityId: string; action: AuditAction; before: Snapshot | null; after: Snapshot | null },
 ) {
-  await tx.insert(auditLog).values({
+  await insertAuditEntry(tx, {
     workspaceId: caller.workspaceId,
     id: newId(),
     entityType: entry.entityType,
@@ -52,6 +53,21 @@ export async function recordAudit(
     createdAt: new Date(),
   });
 }
+
+// Every write records an entry: one statement text, prepared once per connection.
+const insertAuditEntry = preparedWrite("insert_audit_entry", (db) =>
+  db.insert(auditLog).values({
+    workspaceId: sql.placeholder("workspaceId"),
+    id: sql.placeholder("id"),
+    entityType: sql.placeholder("entityType"),
+    entityId: sql.placeholder("entityId"),
+    action: sql.placeholder("action"),
+    actorUserId: sql.placeholder("actorUserId"),
+    actorApiKeyId: sql.placeholder("actorApiKeyId"),
+    changes: sql.placeholder("changes"),
+    createdAt: sql.placeholder("createdAt"),
+  }),
+);
 
 /**
  * Many entries in one statement, for batch writes and imports; each is the same as one recordAudit.

@@ -1,4 +1,5 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { preparedSelect } from "../../db/prepared-queries.js";
 import type { Transaction } from "../../db/workspace-transaction.js";
 import { memberships, teams } from "../../platform/workspaces/workspaces.schema.js";
 import { leadAssignmentRules } from "./leads.schema.js";
@@ -11,12 +12,18 @@ export function listRules(tx: Transaction, workspaceId: string) {
   return tx.select().from(leadAssignmentRules).where(ofWorkspace(workspaceId)).orderBy(asc(leadAssignmentRules.position), asc(leadAssignmentRules.createdAt), asc(leadAssignmentRules.id));
 }
 
-export function listActiveRules(tx: Transaction, workspaceId: string) {
-  return tx
+// Every new contact without an owner reads them: one statement text, prepared once per connection.
+const activeRules = preparedSelect<RuleRecord>("active_lead_rules", (db) =>
+  db
     .select()
     .from(leadAssignmentRules)
-    .where(and(ofWorkspace(workspaceId), eq(leadAssignmentRules.isActive, true)))
-    .orderBy(asc(leadAssignmentRules.position), asc(leadAssignmentRules.createdAt), asc(leadAssignmentRules.id));
+    .where(and(eq(leadAssignmentRules.workspaceId, sql.placeholder("workspaceId")), eq(leadAssignmentRules.isActive, true)))
+    .orderBy(asc(leadAssignmentRules.position), asc(leadAssignmentRules.createdAt), asc(leadAssignmentRules.id))
+    .$dynamic(),
+);
+
+export function listActiveRules(tx: Transaction, workspaceId: string) {
+  return activeRules(tx, { workspaceId });
 }
 
 export async function findRule(tx: Transaction, workspaceId: string, id: string) {

@@ -49,6 +49,19 @@ export function preparedSelect<Row>(name: string, build: (db: Database) => PgSel
 }
 
 /**
+ * A write (an insert without returning) built once and run as a named prepared statement, its
+ * `sql.placeholder`s filled per call through each column's own encoding: for the statements every
+ * write repeats, such as the audit entry.
+ */
+export function preparedWrite(name: string, build: (db: Database) => { toSQL(): Query }) {
+  let query: Query | undefined;
+  return async (tx: Transaction, values: Record<string, unknown>): Promise<void> => {
+    query ??= build(queryBuilder).toSQL();
+    await tx._.session.prepareQuery(query, undefined, name, false).execute(values);
+  };
+}
+
+/**
  * A select whose columns and joins are turned into SQL once; each call adds its own conditions,
  * order and limit. drizzle spends ~140 µs writing out a select of thirty columns, about a tenth
  * of the server's CPU for a page of contacts, while the varying tail takes a few µs.
