@@ -13,6 +13,8 @@ export interface ServerProcess {
   port: number;
   pid: number;
   rssMb(): number;
+  /** What the process wrote to stdout and stderr so far (warnings, errors, a crash). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -88,10 +90,12 @@ export async function startServer(env: Record<string, string>, { loader = "bundl
     port,
     pid: child.pid!,
     rssMb() {
+      if (child.exitCode !== null || child.signalCode !== null) return 0; // exited: a sampler must not throw
       const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return Math.round(kb / 1024);
     },
+    output: () => output,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
