@@ -79,6 +79,16 @@ describe("login and logout", () => {
     expect((await post("/auth/login", { email: other.email, password })).statusCode).toBe(200);
   });
 
+  it("refuses a session past its expiry", async () => {
+    const owner = await signUpOwner(context.app);
+    const login = await post("/auth/login", { email: owner.email, password });
+    // Expired before its first use, so no process has its caller cached.
+    await queryRows(context.database, sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${owner.userId}`);
+    const expired = await me(sessionCookieFrom(login.headers["set-cookie"]));
+    expect(expired.statusCode).toBe(401);
+    expect(expired.headers["content-type"]).toContain("application/problem+json");
+  });
+
   it("ends the session on logout: the cookie is cleared and stops working", async () => {
     const owner = await signUpOwner(context.app);
     const login = await post("/auth/login", { email: owner.email, password });
@@ -130,6 +140,17 @@ describe("invitations", () => {
     expect(again.headers["set-cookie"]).toBeUndefined();
     expect(await countRows(context.database, "memberships")).toBe(memberships);
     expect((await owner.request("GET", "/api/v1/invitations")).body.data[0].acceptedAt).not.toBeNull();
+  });
+
+  it("answer 410 once expired, and add nobody", async () => {
+    const owner = await signUpOwner(context.app);
+    const invitation = await owner.request("POST", "/api/v1/invitations", { email: `expired-${unique()}@example.com`, role: "member" });
+    await queryRows(context.database, sql`update invitations set expires_at = now() - interval '1 minute' where id = ${invitation.body.id}`);
+    const users = await countRows(context.database, "users");
+    const late = await post("/auth/accept-invitation", { token: invitation.body.token, name: "Too Late", password });
+    expect(late.statusCode).toBe(410);
+    expect(late.headers["set-cookie"]).toBeUndefined();
+    expect(await countRows(context.database, "users")).toBe(users);
   });
 
   it("answer 410 once revoked, and to a made-up token", async () => {
