@@ -1,4 +1,4 @@
-import { faker } from "@faker-js/faker";
+import type { Faker } from "@faker-js/faker";
 import { CreateDealInput, CreateInvoiceInput, CreatePipelineInput, CreateProductInput, CreateQuoteInput, CreateTargetInput, RecordPaymentInput, UpdateDealInput } from "../../../../contracts/index.js";
 import type { Database } from "../../db/client.js";
 import { createDealsService, createInvoicesService, createPipelinesService, createProductsService, createQuotesService, createSalesSettingsService, createTargetsService } from "../../sales/index.js";
@@ -20,7 +20,7 @@ const lostReasons = ["Price", "Chose a competitor", "No budget this year", "Went
  * numbering and totals are what a real team would see): a pipeline with steps, 240 deals across
  * its stages, a product catalogue, quotes accepted into orders and invoiced and paid, targets.
  */
-export async function seedDemoSales(db: Database, owner: Caller, team: { memberIds: string[]; companyIds: string[]; contactIds: string[] }, sizes = { deals: 240, paperTrails: 25 }) {
+export async function seedDemoSales(faker: Faker, db: Database, owner: Caller, team: { memberIds: string[]; companyIds: string[]; contactIds: string[] }, sizes = { deals: 240, paperTrails: 25 }) {
   const mailer = createMailer({ url: undefined, from: "demo@pillar.test" });
   const deals = createDealsService({ db });
   const quotes = createQuotesService({ db, mailer });

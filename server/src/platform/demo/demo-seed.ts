@@ -1,4 +1,3 @@
-import { faker } from "@faker-js/faker";
 import type { DatabaseHandle } from "../../db/client.js";
 import { newId } from "../../db/ids.js";
 import { inWorkspace } from "../../db/workspace-transaction.js";
@@ -25,6 +24,8 @@ const phonePrefixes = ["+44 20 7946 0", "+1 415 555 0", "+49 30 901820", "+33 1 
  * does nothing the second time.
  */
 export async function seedDemoWorkspace(database: DatabaseHandle, sizes = { companies: 300, contacts: 3000, deals: 240, paperTrails: 25 }) {
+  // Loaded here, not at start-up: only a demo start needs the data generator (~200 ms to load).
+  const { faker } = await import("@faker-js/faker");
   const { db } = database;
   if (await findUserByEmail(db, demoLogin.email)) return demoLogin;
   faker.seed(2026);
@@ -105,6 +106,6 @@ export async function seedDemoWorkspace(database: DatabaseHandle, sizes = { comp
     return { companyIds: companyRows.map((row) => row.id), contactIds: contactRows.filter((row) => row.companyId).map((row) => row.id) };
   });
   const owner = { userId: people[0].id, apiKeyId: null, workspaceId, role: "owner" as const, via: "session" as const, sessionTokenHash: null };
-  await seedDemoSales(db, owner, { memberIds: people.slice(0, 3).map((person) => person.id), ...seeded }, sizes);
+  await seedDemoSales(faker, db, owner, { memberIds: people.slice(0, 3).map((person) => person.id), ...seeded }, sizes);
   return demoLogin;
 }

@@ -13,8 +13,15 @@ import { z } from "zod";
  * serializer: fast-json-stringify would validate every branch per value to pick one.
  */
 export const responseSerializerCompiler: FastifySerializerCompiler<z.ZodType> = (route) => {
-  const jsonSchema = serializerSchemaOf(route.schema);
-  return jsonSchema ? fastJsonStringify(jsonSchema) : zodSerializerCompiler(route);
+  // Compiled on a route's first answer: compiling every route's writer up front added ~0.25 s to start-up.
+  let serialize: ((data: unknown) => string) | undefined;
+  return (data) => {
+    if (!serialize) {
+      const jsonSchema = serializerSchemaOf(route.schema);
+      serialize = jsonSchema ? fastJsonStringify(jsonSchema) : zodSerializerCompiler(route);
+    }
+    return serialize(data);
+  };
 };
 
 type JsonSchema = { [key: string]: unknown };

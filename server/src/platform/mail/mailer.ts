@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { AppError } from "../http/app-error.js";
 
 export interface MailAttachment {
@@ -25,12 +25,14 @@ export interface Mailer {
  * caller learns what the administrator must configure.
  */
 export function createMailer({ url, from }: { url: string | undefined; from: string }): Mailer {
-  const transport = url ? nodemailer.createTransport(url) : null;
+  // nodemailer is loaded on the first send, not at start-up (~60 ms).
+  let transport: Promise<Transporter> | undefined;
+  const connect = (smtpUrl: string) => (transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)));
   return {
     async send(mail) {
-      if (!transport) throw new AppError(503, "Service Unavailable", "E-mail is not configured on this server: set SMTP_URL (and SMTP_FROM) to send documents.");
+      if (!url) throw new AppError(503, "Service Unavailable", "E-mail is not configured on this server: set SMTP_URL (and SMTP_FROM) to send documents.");
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
+        await (await connect(url)).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
       } catch (error) {
         throw new AppError(502, "Bad Gateway", `The SMTP server did not accept the message: ${(error as Error).message}`);
       }

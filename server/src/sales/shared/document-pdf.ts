@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { PDFFont, PDFPage } from "pdf-lib";
 import { formatMoney, type DocumentLine } from "../../../../contracts/index.js";
 
 export interface PrintableDocument {
@@ -51,6 +51,8 @@ function fit(font: PDFFont, text: string, size: number, width: number): string {
 
 /** A quote or invoice as an A4 PDF: title, details, a table of lines, totals formatted in the currency. */
 export async function renderDocumentPdf(document: PrintableDocument): Promise<Buffer> {
+  // pdf-lib is loaded with the first document, not at start-up (~180 ms).
+  const { PDFDocument, StandardFonts, rgb } = await import("pdf-lib");
   const pdf = await PDFDocument.create();
   pdf.setTitle(document.title);
   pdf.setProducer("Pillar CRM");
