@@ -38,10 +38,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     releaseLock = acquireDataDirLock(target.dataDir);
   }
   try {
-    // On Node's file system PostgreSQL writes through to disk inside each query and PGlite's
-    // "sync to file system" afterwards is a no-op, yet waiting for it queues every answer behind
-    // PGlite's lock (~250 ms idle at start-up). Relaxed durability only skips that wait here.
-    const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm }, relaxedDurability: true });
+    const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     const db = drizzlePglite(pglite, { schema }) as unknown as Database;
     return {
       db,
