@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer, supportedExtensions, supportedMimeTypes } from "file-type";
 import { previewableContentTypes } from "../../../../contracts/index.js";
 import { AppError } from "../../platform/http/app-error.js";
 
@@ -54,6 +53,8 @@ const mismatch = (detail: string) => new AppError(415, "Unsupported Media Type",
 export async function checkContentType(head: Buffer, fileName: string, declaredType: string) {
   const declared = declaredType.split(";")[0].trim().toLowerCase();
   const extension = extensionOf(fileName);
+  // Loaded with the first upload, not at start-up (~50 ms).
+  const { fileTypeFromBuffer, supportedExtensions, supportedMimeTypes } = await import("file-type");
   const detected = await fileTypeFromBuffer(head);
   if (detected) {
     const acceptedTypes = [detected.mime, ...(typeAliases[detected.mime] ?? [])];

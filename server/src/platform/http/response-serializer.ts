@@ -1,4 +1,4 @@
-import fastJsonStringify from "fast-json-stringify";
+import { createRequire } from "node:module";
 import type { FastifySerializerCompiler } from "fastify/types/schema.js";
 import { serializerCompiler as zodSerializerCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -25,6 +25,10 @@ export const responseSerializerCompiler: FastifySerializerCompiler<z.ZodType> = 
 };
 
 type JsonSchema = { [key: string]: unknown };
+
+// Required with the first answer, not at start-up (~60 ms to load).
+const requireModule = createRequire(import.meta.url);
+const fastJsonStringify = (schema: JsonSchema): ((data: unknown) => string) => (requireModule("fast-json-stringify") as typeof import("fast-json-stringify"))(schema);
 
 export function serializerSchemaOf(schema: z.ZodType): JsonSchema | null {
   let json: JsonSchema;
