@@ -9,7 +9,7 @@ import { measure, type Measurement, type Phase } from "./load.js";
 import { machine } from "./report.js";
 import type { Context, Query, Scenario } from "./scenarios.js";
 import { pgExecutor, seed, type Executor, type Value } from "./seed.js";
-import { createWorkspace, measureThroughServer, startServer } from "./server.js";
+import { api, createWorkspace, measureThroughServer, startServer } from "./server.js";
 
 /**
  * npm run bench:custom-fields -- [--contacts=1000000] [--quick]
@@ -48,16 +48,6 @@ function withCustomValues(executor: Executor): Executor {
       return executor.copy!(table, [...columns, "custom"], withCustom);
     },
   };
-}
-
-async function api(port: number, cookie: string, method: string, url: string, body?: unknown) {
-  const response = await fetch(`http://127.0.0.1:${port}${url}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as any;
 }
 
 const databaseUrl = await recreateDatabase(databaseName);

@@ -8,7 +8,7 @@ import { postgresServerUrl, recreateDatabase } from "./database.js";
 import { measure, type Measurement, type Phase } from "./load.js";
 import { machine } from "./report.js";
 import type { Context, Query, Scenario } from "./scenarios.js";
-import { createWorkspace, measureThroughServer, startServer } from "./server.js";
+import { api, createWorkspace, measureThroughServer, startServer } from "./server.js";
 
 /**
  * npm run bench:sales -- [--deals=1000000] [--board=10000] [--quick] [--reuse]
@@ -24,16 +24,6 @@ const phase: Phase = args.quick
   ? { warmup: 10, sequential: 60, concurrency: 8, maxRequests: 500, maxSeconds: 3, maxSequentialSeconds: 20 }
   : { warmup: 20, sequential: 200, concurrency: 8, maxRequests: 5000, maxSeconds: 5, maxSequentialSeconds: 60 };
 const log = (line: string) => console.log(`[bench:sales] ${line}`);
-
-async function api(port: number, cookie: string, method: string, url: string, body?: unknown) {
-  const response = await fetch(`http://127.0.0.1:${port}${url}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as any;
-}
 
 const stagesOf = (kinds: string[]) => kinds.map((kind, index) => ({ name: `Stage ${index + 1}`, probability: kind === "won" ? 100 : kind === "lost" ? 0 : (index + 1) * 15, kind, steps: [] }));
 

@@ -144,6 +144,17 @@ export async function measureThroughServer(
   return { results, peakMb };
 }
 
+/** One API call during a bench's set-up, as the session in `cookie`; anything but 2xx stops the run. */
+export async function api(port: number, cookie: string, method: string, url: string, body?: unknown): Promise<any> {
+  const response = await fetch(`http://127.0.0.1:${port}${url}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
 export interface Workspace {
   workspaceId: string;
   userId: string;
