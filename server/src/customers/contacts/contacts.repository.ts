@@ -52,9 +52,8 @@ function baseSelect(tx: Transaction | Database, extra: Record<string, SQL> = {})
     .leftJoin(users, eq(users.id, contacts.ownerId));
 }
 
-export type ContactRow = Awaited<ReturnType<typeof findContact>> & {};
-
 type ContactSelectRow = Awaited<ReturnType<typeof baseSelect>>[number];
+export type ContactRow = ContactSelectRow;
 
 const contactById = preparedSelect<ContactSelectRow>("contact_by_id", (db) =>
   baseSelect(db)

@@ -12,7 +12,6 @@ import { omitFields, type FieldPermissionsService } from "./field-permissions.se
 import * as repository from "./privacy.repository.js";
 import { erasedMarker, identifierPattern, likePatterns, scrubJson, scrubText } from "./scrub-text.js";
 
-
 /** Contact fields that hold personal data: erased from the row and, wholesale, from its audit history. */
 const personalFields = ["firstName", "lastName", "emails", "phones", "jobTitle", "birthday", "address", "notes", "custom"];
 
